@@ -1,0 +1,324 @@
+"""The domain model: frozen value objects shared by every layer. No I/O here.
+
+Everything an assessment produces is a frozen dataclass made of tuples, enums, strings and
+numbers, so an :class:`Assessment` is immutable and round-trips through JSON unchanged
+(see :func:`assessment_to_json` / :func:`assessment_from_json`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from pydantic import TypeAdapter
+
+SCHEMA_VERSION = 1
+
+
+class Dimension(StrEnum):
+    """What a finding or score is about."""
+
+    CONTAINERIZATION = "containerization"
+    DECOMPOSITION = "decomposition"
+
+
+class Severity(StrEnum):
+    """How much a finding matters (Konveyor-style categories plus blocker and booster)."""
+
+    BLOCKER = "blocker"
+    MANDATORY = "mandatory"
+    OPTIONAL = "optional"
+    POTENTIAL = "potential"
+    INFO = "info"
+    BOOSTER = "booster"
+
+
+class Confidence(StrEnum):
+    """How sure a rule is that a match means what its message says."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+EFFORT_LADDER: tuple[int, ...] = (0, 1, 3, 5, 7, 13)
+"""Story points a finding may cost to fix (Konveyor's ladder)."""
+
+
+# --------------------------------------------------------------------------- source inventory
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One file of the scan: a POSIX path relative to the scan root, its language and size.
+
+    ``language`` is a code language (``java``, ``csharp``, ``python``, ``javascript``,
+    ``typescript``, ``go``, ``ruby``, ``php``), a config format (``xml``, ``yaml``,
+    ``properties``, ``json``, ``ini``, ``env``, ``toml``), or ``other``.
+    """
+
+    path: str
+    language: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file or folder that was not read, and why (binary, too large, symlink outside, …)."""
+
+    path: str
+    reason: str
+
+
+# --------------------------------------------------------------------------- parse facts
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """An import / using / require / include: the module text as written (``java.io.File``)."""
+
+    module: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    """A declared type or function with its line range (1-based, inclusive).
+
+    ``kind`` is one of ``class``, ``interface``, ``enum``, ``struct``, ``module``, ``function``,
+    ``method``. ``container`` is the enclosing type's name when there is one.
+    """
+
+    kind: str
+    name: str
+    start_line: int
+    end_line: int
+    container: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A call site.
+
+    ``name`` is the last identifier of the callee (``writeFileSync``); ``callee`` the callee
+    text as written, whitespace-normalised (``fs.writeFileSync``, ``new FileWriter`` is
+    recorded with ``callee="FileWriter"`` and ``kind="new"``); ``receiver`` the object text
+    before the last ``.``/``->``/``::`` when there is one; ``args`` the raw text of each
+    argument (each truncated to 200 characters).
+    """
+
+    name: str
+    callee: str
+    receiver: str | None
+    args: tuple[str, ...]
+    line: int
+    kind: str = "call"
+
+
+@dataclass(frozen=True, slots=True)
+class StringLiteral:
+    """A string literal's value (quotes removed, escapes left as written) and its first line."""
+
+    value: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A Java annotation, C# attribute, Python/TS decorator or PHP attribute.
+
+    ``name`` is the name as written without ``@``/brackets (``Transactional``,
+    ``app.route``); ``args`` the raw argument text (may be empty).
+    """
+
+    name: str
+    args: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    """Everything the parser learned from one source file, extracted once per scan.
+
+    Nothing inside a comment is a call, literal, import or annotation. ``code_lines`` counts
+    lines holding code (not blank, not only comment). ``error`` is set when the parser could
+    not read the file at all; ``syntax_errors`` counts error nodes in an otherwise usable tree.
+    """
+
+    path: str
+    language: str
+    code_lines: int
+    imports: tuple[Import, ...] = ()
+    declarations: tuple[Declaration, ...] = ()
+    calls: tuple[Call, ...] = ()
+    strings: tuple[StringLiteral, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    syntax_errors: int = 0
+    error: str | None = None
+
+
+# --------------------------------------------------------------------------- analyzers
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """A fact with the place it came from (``file`` and ``line``; line 0 = whole file)."""
+
+    value: str
+    file: str
+    line: int = 0
+    guess: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageShare:
+    """How much of the app is in one language."""
+
+    language: str
+    files: int
+    code_lines: int
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """A declared dependency from a manifest."""
+
+    ecosystem: str
+    name: str
+    version: str | None
+    scope: str
+    file: str
+    line: int
+    locked_version: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContainerArtifact:
+    """A container artefact already in the repository (``dockerfile``, ``compose``,
+    ``kubernetes``, ``procfile``, ``helm``)."""
+
+    kind: str
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Stack:
+    """What the app is built from and how it runs."""
+
+    languages: tuple[LanguageShare, ...] = ()
+    primary_language: str | None = None
+    build_tools: tuple[Sourced, ...] = ()
+    frameworks: tuple[Sourced, ...] = ()
+    runtime: Sourced | None = None
+    runtime_version: Sourced | None = None
+    port: Sourced | None = None
+    start_command: Sourced | None = None
+    container_artifacts: tuple[ContainerArtifact, ...] = ()
+
+
+# --------------------------------------------------------------------------- findings and scores
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One piece of evidence: which rule matched where, why it matters and what to do."""
+
+    rule_id: str
+    title: str
+    dimension: Dimension
+    category: str
+    severity: Severity
+    confidence: Confidence
+    effort: int
+    file: str
+    line: int
+    snippet: str
+    message: str
+    remediation: str
+    links: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """How one rule (or metric) moved a score: ``points`` is signed, ``hits`` counts sites."""
+
+    source: str
+    points: float
+    hits: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionScore:
+    """A 0–100 score for one dimension, its band, and every contribution that moved it."""
+
+    dimension: Dimension
+    score: float
+    band: str
+    base: float
+    contributions: tuple[Contribution, ...] = ()
+    gate: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScanError:
+    """A problem met while assessing one item: where (``stage``, ``path``) and what."""
+
+    stage: str
+    message: str
+    path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Everything assess knows about one application. Immutable; round-trips through JSON."""
+
+    app: str
+    source: str
+    commit: str | None
+    tool_version: str
+    rubric_hash: str
+    files: int
+    code_lines: int
+    stack: Stack
+    findings: tuple[Finding, ...]
+    scores: tuple[DimensionScore, ...]
+    dependencies: tuple[Dependency, ...] = ()
+    skipped: tuple[SkippedFile, ...] = ()
+    errors: tuple[ScanError, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+    schema_version: int = SCHEMA_VERSION
+
+    def score(self, dimension: Dimension | str) -> DimensionScore | None:
+        """The score of one dimension, or None when it was not scored."""
+        wanted = Dimension(dimension)
+        return next((s for s in self.scores if s.dimension is wanted), None)
+
+
+@cache
+def _assessment_adapter() -> TypeAdapter[Assessment]:
+    return TypeAdapter(Assessment)
+
+
+def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
+    """A JSON-ready dict of the assessment."""
+    return _assessment_adapter().dump_python(assessment, mode="json")  # type: ignore[no-any-return]
+
+
+def assessment_from_dict(data: dict[str, Any]) -> Assessment:
+    """Rebuild an assessment from :func:`assessment_to_dict` output (validated)."""
+    return _assessment_adapter().validate_python(data)
+
+
+def assessment_to_json(assessment: Assessment, *, indent: int | None = 2) -> str:
+    """Serialise to JSON text."""
+    return json.dumps(assessment_to_dict(assessment), indent=indent, ensure_ascii=False)
+
+
+def assessment_from_json(text: str) -> Assessment:
+    """Parse JSON text written by :func:`assessment_to_json`."""
+    return assessment_from_dict(json.loads(text))
