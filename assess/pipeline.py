@@ -72,12 +72,12 @@ class _Lines:
         self._cache: dict[str, list[str]] = {}
 
     def keep(self, path: str, text: str) -> None:
-        self._cache = {path: text.splitlines()}
+        self._cache = {path: text.split("\n")}
 
     def __call__(self, path: str, line: int) -> str:
         if path not in self._cache:
             try:
-                self._cache[path] = self._snapshot.read_text(path).splitlines()
+                self._cache[path] = self._snapshot.read_text(path).split("\n")
             except OSError:
                 return ""
         lines = self._cache[path]

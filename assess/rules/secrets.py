@@ -32,6 +32,19 @@ _DEFAULT = re.compile(
     (?P<quote>["'])(?P<value>[^"']+)(?P=quote)
     """
 )
+# <password>value</password>
+_XML_ELEMENT = re.compile(
+    r"(?i)(?P<open><(?P<tag>[\w.:\-]*" + _SECRET_KEY + r")\b[^>]*>)(?P<value>[^<]+)(?P<close></(?P=tag)>)"
+)
+# <add key="SmtpPassword" value="..."/>, <property name="password" value="..."/>
+_XML_KEY_VALUE = re.compile(
+    r"""(?ix)
+    (?P<key>\b(?:key|name)\s*=\s*["'][\w.:\-]*"""
+    + _SECRET_KEY
+    + r"""["'][^>]*?\bvalue\s*=\s*)
+    (?P<quote>["'])(?P<value>[^"']*)(?P=quote)
+    """
+)
 # scheme://user:password@host
 _URL_USERINFO = re.compile(r"(?P<key>[a-z][a-z0-9+.\-]*://[^/\s:@\"']+:)(?P<value>[^@\s/\"']+)(?=@)", re.I)
 _TOKENS = re.compile(
@@ -64,6 +77,22 @@ def _mask_assignment(match: re.Match[str]) -> str:
 def mask_secrets(text: str) -> str:
     """Replace credential values in ``text`` with ``****``; placeholders such as ``${X}`` stay."""
     text = _URL_USERINFO.sub(lambda m: m.group("key") + MASK, text)
+    text = _XML_ELEMENT.sub(
+        lambda m: (
+            m.group(0)
+            if _PLACEHOLDER.match(m.group("value").strip())
+            else m.group("open") + MASK + m.group("close")
+        ),
+        text,
+    )
+    text = _XML_KEY_VALUE.sub(
+        lambda m: (
+            m.group(0)
+            if _PLACEHOLDER.match(m.group("value"))
+            else f"{m.group('key')}{m.group('quote')}{MASK}{m.group('quote')}"
+        ),
+        text,
+    )
     text = _CONNECTION.sub(_mask_keep_placeholders, text)
     text = _DEFAULT.sub(lambda m: f"{m.group('key')}{m.group('quote')}{MASK}{m.group('quote')}", text)
     text = _ASSIGNMENT.sub(_mask_assignment, text)

@@ -46,7 +46,11 @@ def _size_contribution(rule: DimensionRubric, code_lines: int) -> Contribution |
 def score_dimension(
     rubric: Rubric, dimension: Dimension, findings: Sequence[Finding], code_lines: int
 ) -> DimensionScore:
-    """Score one dimension from its findings (grouped per rule) and the app's size."""
+    """Score one dimension from its findings (grouped per rule) and the app's size.
+
+    The score always equals ``base`` plus the sum of its contributions: limits (booster
+    limit, 0–100 bounds, gates) appear as contributions of their own.
+    """
     rule = rubric.dimensions[dimension]
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
@@ -60,9 +64,21 @@ def score_dimension(
     size = _size_contribution(rule, code_lines)
     if size is not None:
         contributions.append(size)
-    boost = min(sum(c.points for c in contributions if c.points > 0), rule.max_boost)
-    penalty = sum(c.points for c in contributions if c.points < 0)
-    value = max(0.0, min(100.0, rule.base + boost + penalty))
+    raw_boost = sum(c.points for c in contributions if c.points > 0)
+    if raw_boost > rule.max_boost:
+        contributions.append(
+            Contribution(
+                "boost-limit",
+                round(rule.max_boost - raw_boost, 2),
+                0,
+                f"good signs add at most {rule.max_boost:g} points together",
+            )
+        )
+    value = rule.base + sum(c.points for c in contributions)
+    if not 0 <= value <= 100:
+        bounded = max(0.0, min(100.0, value))
+        contributions.append(Contribution("bounds", round(bounded - value, 2), 0, "scores stay within 0–100"))
+        value = bounded
     band = rule.band_for(value)
     gate_reason = None
     severities = {f.severity for group in by_rule.values() for f in group}
@@ -70,10 +86,14 @@ def score_dimension(
     for gate in rule.gates:
         if gate.severity in severities and names.index(band) < names.index(gate.max_band):
             band = gate.max_band
-            value = min(value, rule.band_ceiling(band))
             gate_reason = f"a {gate.severity.value} finding caps the band at '{band}'"
+            ceiling = rule.band_ceiling(band)
+            if value > ceiling:
+                contributions.append(Contribution("gate", round(ceiling - value, 2), 0, gate_reason))
+                value = ceiling
     contributions.sort(key=lambda c: (c.points, c.source))
-    return DimensionScore(dimension, round(value, 1), band, rule.base, tuple(contributions), gate_reason)
+    total = round(rule.base + sum(c.points for c in contributions), 2)
+    return DimensionScore(dimension, total, band, rule.base, tuple(contributions), gate_reason)
 
 
 def score(rubric: Rubric, findings: Sequence[Finding], code_lines: int) -> tuple[DimensionScore, ...]:

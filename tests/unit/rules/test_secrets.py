@@ -20,6 +20,10 @@ from assess.rules.secrets import mask_secrets
         ("aws_key = AKIAABCDEFGHIJKLMNOP", "AKIAABCDEFGHIJKLMNOP"),
         ('token => "ghp_abcdefghijklmnopqrstuvwxyz0123456789"', "ghp_abcdefghijklmnopqrstuvwxyz0123456789"),
         ("'password' => env('DB_PASSWORD', 'forge-secret')", "forge-secret"),
+        ("<password>d3pl0y-me</password>", "d3pl0y-me"),
+        ('<add key="SmtpPassword" value="mailpass99" />', "mailpass99"),
+        ('<add key="PaymentApiKey" value="pk_live_51HxYz" />', "pk_live_51HxYz"),
+        ('<property name="password" value="s3cr3t"/>', "s3cr3t"),
     ],
 )
 def test_secret_values_are_masked(text: str, secret: str) -> None:
@@ -35,6 +39,8 @@ def test_secret_values_are_masked(text: str, secret: str) -> None:
         "tokenizer = Tokenizer()",
         'author = "Jane"',
         "passwordField.setVisible(true);",
+        "<password>${DB_PASSWORD}</password>",
+        '<add key="Theme" value="dark" />',
     ],
 )
 def test_non_secrets_are_left_alone(text: str) -> None:

@@ -64,6 +64,7 @@ def test_boosters_raise_the_score_up_to_the_limit() -> None:
     findings = [finding("w", Severity.MANDATORY)] + [finding(f"b{i}", Severity.BOOSTER) for i in range(10)]
     value, _, moved = cont(findings)
     assert all(moved[f"b{i}"] > 0 for i in range(10))
+    assert moved["boost-limit"] < 0
     max_boost = RUBRIC.dimensions[Dimension.CONTAINERIZATION].max_boost
     assert value == pytest.approx(min(100, 100 - RUBRIC.severity_weights[Severity.MANDATORY] + max_boost))
 
@@ -75,6 +76,8 @@ def test_one_blocker_caps_the_band() -> None:
     assert value <= dim.band_ceiling("major work")
     result = score(RUBRIC, [finding("sysweb", Severity.BLOCKER)], 5000)[0]
     assert result.gate == "a blocker finding caps the band at 'major work'"
+    assert {c.source: c.points for c in result.contributions}["gate"] < 0
+    assert result.score == pytest.approx(result.base + sum(c.points for c in result.contributions))
 
 
 def test_contributions_explain_the_score_exactly() -> None:
@@ -84,7 +87,7 @@ def test_contributions_explain_the_score_exactly() -> None:
         finding("b", Severity.BOOSTER),
     ]
     result = score(RUBRIC, findings, 5000)[0]
-    assert result.score == pytest.approx(result.base + sum(c.points for c in result.contributions), abs=0.05)
+    assert result.score == pytest.approx(result.base + sum(c.points for c in result.contributions))
     assert [c.source for c in result.contributions] == ["w", "o", "b"]  # worst first
     assert "a.py:1" in result.contributions[0].reason
 

@@ -1,0 +1,1 @@
+"""Analyzers: what a rule cannot express (stack, manifests), computed from snapshots and parse facts."""

@@ -1,0 +1,47 @@
+"""``parse_code``: one source file's bytes → FileFacts, for every supported code language."""
+
+from __future__ import annotations
+
+from assess.model import FileFacts
+from assess.parse import csharp, go, java, javascript, php, python, ruby
+from assess.parse.spec import LanguageSpec
+from assess.parse.treesitter import extract
+
+
+def front_ends() -> dict[str, LanguageSpec]:
+    """The front end of each code language (``tsx`` is chosen for ``.tsx`` paths)."""
+    return {
+        "java": java.SPEC,
+        "csharp": csharp.SPEC,
+        "python": python.SPEC,
+        "javascript": javascript.JAVASCRIPT,
+        "typescript": javascript.TYPESCRIPT,
+        "tsx": javascript.TSX,
+        "go": go.SPEC,
+        "ruby": ruby.SPEC,
+        "php": php.SPEC,
+    }
+
+
+_FRONT_ENDS = front_ends()
+SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(name for name in _FRONT_ENDS if name != "tsx")
+
+
+def parse_code(path: str, language: str, source: bytes) -> FileFacts:
+    """Facts of one source file. Never raises on bad input: a failure sets ``FileFacts.error``.
+
+    ``language`` is one of :data:`SUPPORTED_LANGUAGES`; an unknown one raises ``ValueError``.
+    """
+    key = "tsx" if language == "typescript" and path.lower().endswith(".tsx") else language
+    spec = _FRONT_ENDS.get(key) if language in SUPPORTED_LANGUAGES else None
+    if spec is None:
+        raise ValueError(f"no parser for language {language!r}")
+    try:
+        return extract(spec, path, language, bytes(source))
+    except Exception as exc:  # a parser or front-end failure is data, not a crash
+        return FileFacts(
+            path=path,
+            language=language,
+            code_lines=0,
+            error=f"{type(exc).__name__}: {exc}",
+        )

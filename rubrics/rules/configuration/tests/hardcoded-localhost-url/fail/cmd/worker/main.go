@@ -1,0 +1,10 @@
+package main
+
+import "log"
+
+// ruleid: hardcoded-localhost-url
+const amqpURL = "amqp://guest:guest@localhost:5672/"
+
+func main() {
+	log.Printf("connecting to %s", amqpURL)
+}

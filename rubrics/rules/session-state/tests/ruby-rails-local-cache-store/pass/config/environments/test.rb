@@ -1,0 +1,4 @@
+Rails.application.configure do
+  config.cache_store = :null_store
+  config.action_controller.perform_caching = false
+end

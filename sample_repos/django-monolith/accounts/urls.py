@@ -1,0 +1,16 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("register/", views.register, name="register"),
+    path("profile/", views.profile, name="profile"),
+    path("profile/avatar/", views.upload_avatar, name="avatar"),
+    path("addresses/", views.address_book, name="addresses"),
+    path("addresses/<int:pk>/delete/", views.delete_address, name="delete_address"),
+]

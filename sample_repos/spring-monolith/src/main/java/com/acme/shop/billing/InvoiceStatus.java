@@ -1,0 +1,8 @@
+package com.acme.shop.billing;
+
+public enum InvoiceStatus {
+    OPEN,
+    PAID,
+    OVERDUE,
+    CANCELLED
+}

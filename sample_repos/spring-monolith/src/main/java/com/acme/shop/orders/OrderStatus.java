@@ -1,0 +1,8 @@
+package com.acme.shop.orders;
+
+public enum OrderStatus {
+    PLACED,
+    INVOICED,
+    SHIPPED,
+    CANCELLED
+}
