@@ -59,7 +59,7 @@ def score_dimension(
     contributions: list[Contribution] = []
     for rule_id in sorted(by_rule):
         group = by_rule[rule_id]
-        points = round(rule_points(rubric, group[0], len(group)), 2)
+        points = round(rule_points(rubric, group[0], len(group)), 1)
         contributions.append(Contribution(rule_id, points, len(group), _reason(group[0], len(group), points)))
     size = _size_contribution(rule, code_lines)
     if size is not None:
@@ -69,7 +69,7 @@ def score_dimension(
         contributions.append(
             Contribution(
                 "boost-limit",
-                round(rule.max_boost - raw_boost, 2),
+                round(rule.max_boost - raw_boost, 1),
                 0,
                 f"good signs add at most {rule.max_boost:g} points together",
             )
@@ -77,7 +77,7 @@ def score_dimension(
     value = rule.base + sum(c.points for c in contributions)
     if not 0 <= value <= 100:
         bounded = max(0.0, min(100.0, value))
-        contributions.append(Contribution("bounds", round(bounded - value, 2), 0, "scores stay within 0–100"))
+        contributions.append(Contribution("bounds", round(bounded - value, 1), 0, "scores stay within 0–100"))
         value = bounded
     band = rule.band_for(value)
     gate_reason = None
@@ -89,10 +89,10 @@ def score_dimension(
             gate_reason = f"a {gate.severity.value} finding caps the band at '{band}'"
             ceiling = rule.band_ceiling(band)
             if value > ceiling:
-                contributions.append(Contribution("gate", round(ceiling - value, 2), 0, gate_reason))
+                contributions.append(Contribution("gate", round(ceiling - value, 1), 0, gate_reason))
                 value = ceiling
     contributions.sort(key=lambda c: (c.points, c.source))
-    total = round(rule.base + sum(c.points for c in contributions), 2)
+    total = round(rule.base + sum(c.points for c in contributions), 1)
     return DimensionScore(dimension, total, band, rule.base, tuple(contributions), gate_reason)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import pytest
 import yaml
 
 from assess import scan
-from assess.model import Assessment, Sourced
+from assess.model import Assessment, Sourced, assessment_from_json, assessment_to_json
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_repos"
 APPS = sorted(p.name for p in SAMPLES.iterdir() if (p / "expected.yaml").is_file())
@@ -84,3 +85,14 @@ def test_every_score_is_explained(app: str) -> None:
         assert result.score == pytest.approx(result.base + sum(c.points for c in result.contributions))
         assert 0 <= result.score <= 100
         assert all(c.reason for c in result.contributions)
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_assessment_round_trips_through_json_unchanged(app: str) -> None:
+    original = assessed(app)
+    text = assessment_to_json(original)
+    again = assessment_from_json(text)
+    assert again == original
+    assert assessment_to_json(again) == text
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        original.app = "changed"  # type: ignore[misc]
