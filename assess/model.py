@@ -146,6 +146,7 @@ class FileFacts:
     Nothing inside a comment is a call, literal, import or annotation. ``code_lines`` counts
     lines holding code (not blank, not only comment). ``error`` is set when the parser could
     not read the file at all; ``syntax_errors`` counts error nodes in an otherwise usable tree.
+    ``namespace`` is the declared package / namespace (Java, C#, PHP, Go), when there is one.
     """
 
     path: str
@@ -158,6 +159,7 @@ class FileFacts:
     annotations: tuple[Annotation, ...] = ()
     syntax_errors: int = 0
     error: str | None = None
+    namespace: str | None = None
 
 
 # --------------------------------------------------------------------------- analyzers

@@ -15,6 +15,7 @@ QUERY = """
 (invocation_expression) @call
 (object_creation_expression) @new
 (using_directive) @import
+[(namespace_declaration name: (_) @namespace) (file_scoped_namespace_declaration name: (_) @namespace)]
 [(class_declaration) (record_declaration)] @decl.class
 (struct_declaration) @decl.struct
 (interface_declaration) @decl.interface

@@ -15,6 +15,7 @@ QUERY = """
 [(interpreted_string_literal) (raw_string_literal)] @string
 (call_expression) @call
 (import_spec path: (_) @import.str)
+(package_clause (_) @namespace)
 (type_spec type: (struct_type)) @decl.struct
 (type_spec type: (interface_type)) @decl.interface
 (function_declaration) @decl.function

@@ -15,6 +15,7 @@ QUERY = """
 (method_invocation) @call
 (object_creation_expression) @new
 (import_declaration) @import
+(package_declaration (_) @namespace)
 [(class_declaration) (record_declaration)] @decl.class
 [(interface_declaration) (annotation_type_declaration)] @decl.interface
 (enum_declaration) @decl.enum

@@ -18,6 +18,7 @@ QUERY = """
 [(function_call_expression) (member_call_expression) (nullsafe_member_call_expression)
  (scoped_call_expression)] @call
 (object_creation_expression) @new
+(namespace_definition name: (_) @namespace)
 [(namespace_use_declaration) (require_expression) (require_once_expression)
  (include_expression) (include_once_expression)] @import
 [(class_declaration) (trait_declaration)] @decl.class

@@ -240,3 +240,11 @@ def _leading_start(spec: LanguageSpec, node: Node) -> int:
             row = sibling.start_point[0]
         sibling = sibling.prev_named_sibling
     return row
+
+
+def namespace_of(captures: Captures, clean: bytes) -> str | None:
+    """The first package / namespace name in the file (``com.acme.shop``, ``App\\Http``)."""
+    nodes = _in_order(captures, "namespace")
+    if not nodes:
+        return None
+    return "".join(text(nodes[0], clean).split()) or None

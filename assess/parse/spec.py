@@ -15,6 +15,8 @@ Capture names the engine understands (any other name, e.g. ``_f`` used by predic
     ``function`` (promoted to ``method`` directly inside a type) or ``method``
 ``annotation``
     annotations, attributes and decorators (via :attr:`LanguageSpec.annotation`)
+``namespace``
+    the name in a package / namespace declaration (Java, C#, PHP, Go); the first one counts
 ``wrapper``
     a node whose start is the start of the declaration in its :attr:`LanguageSpec.wrapped_field`
 """

@@ -94,6 +94,7 @@ def extract(spec: LanguageSpec, path: str, language: str, source: bytes) -> File
         strings=records.strings_of(spec, captures, clean),
         annotations=records.annotations_of(spec, captures, clean),
         syntax_errors=syntax_errors,
+        namespace=records.namespace_of(captures, clean),
     )
 
 
