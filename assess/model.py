@@ -222,6 +222,86 @@ class Stack:
     container_artifacts: tuple[ContainerArtifact, ...] = ()
 
 
+# --------------------------------------------------------------------------- data access
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A database table known from DDL, a migration or an ORM mapping (``source``)."""
+
+    name: str
+    file: str
+    line: int
+    source: str
+    schema: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An ORM entity/model (a code unit, see ``assess.analyzers.units``) mapped to a table."""
+
+    unit: str
+    table: str
+    file: str
+    line: int
+    orm: str
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignKey:
+    """``table(columns)`` references ``ref_table(ref_columns)``, from DDL or an ORM relation."""
+
+    table: str
+    ref_table: str
+    file: str
+    line: int
+    source: str
+    columns: tuple[str, ...] = ()
+    ref_columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TableAccess:
+    """A code unit reads or writes a table (``mode`` is ``read`` or ``write``), and how (``via``)."""
+
+    unit: str
+    table: str
+    mode: str
+    file: str
+    line: int
+    via: str
+
+
+@dataclass(frozen=True, slots=True)
+class Transaction:
+    """A transaction boundary and the tables reached from it through the static call graph.
+
+    ``depth`` is how many calls deep the tables were followed; ``unresolved`` lists calls that
+    could not be followed.
+    """
+
+    unit: str
+    name: str
+    file: str
+    line: int
+    kind: str
+    tables: tuple[str, ...] = ()
+    depth: int = 0
+    unresolved: tuple[str, ...] = ()
+    distributed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DataModel:
+    """What the app's code knows about its data: tables, entities, keys, access, transactions."""
+
+    tables: tuple[Table, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    accesses: tuple[TableAccess, ...] = ()
+    transactions: tuple[Transaction, ...] = ()
+
+
 # --------------------------------------------------------------------------- findings and scores
 
 
@@ -294,6 +374,8 @@ class Assessment:
     errors: tuple[ScanError, ...] = ()
     metadata: tuple[tuple[str, str], ...] = ()
     schema_version: int = SCHEMA_VERSION
+    modules: tuple[str, ...] = ()
+    data: DataModel = DataModel()
 
     def score(self, dimension: Dimension | str) -> DimensionScore | None:
         """The score of one dimension, or None when it was not scored."""
