@@ -14,7 +14,15 @@ if TYPE_CHECKING:
     from assess.model import Assessment
     from assess.pipeline import scan
 
-__all__ = ["Assessment", "__version__", "scan"]
+__all__ = ["Assessment", "__version__", "load_ipython_extension", "scan"]
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """``%load_ext assess``: rich display of Assessments and the ``%assess PATH`` line magic."""
+    from assess.pipeline import scan
+    from assess.report.notebook import load_extension
+
+    load_extension(ipython, scan)
 
 
 def __getattr__(name: str) -> Any:

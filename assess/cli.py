@@ -7,7 +7,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -18,6 +18,9 @@ from assess.model import Dimension, assessment_to_dict
 from assess.rules.loader import RuleLoadError, load_rules
 from assess.scoring.rubric import RubricError, load_rubric
 from assess.source import SourceError
+
+if TYPE_CHECKING:
+    from assess.portfolio.outputs import AppHook
 
 app = typer.Typer(
     name="assess",
@@ -52,7 +55,7 @@ def _config(rubric: Path | None, rules: Path | None, max_file_bytes: int | None 
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
-    _err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    _err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -103,50 +106,259 @@ def scan(
             raise typer.Exit(1)
 
 
+class ExecutorKind(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+def _portfolio_hooks() -> list[AppHook]:
+    """Post-assessment output hooks of `assess portfolio`: each is called with the Assessment of
+    every assessed app and the output folder, after the tables are written. Add yours here."""
+    return []
+
+
 @app.command()
 def portfolio(
-    folder: Annotated[Path, typer.Argument(help="A folder whose subfolders are applications.")],
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Folders of apps, app folders (monorepos are split), git URLs, archives, manifest CSVs."
+        ),
+    ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("assess-out"),
+    manifest: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--manifest", "-m", help="A manifest CSV: id, source, ref, subfolder, metadata columns."
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", min=1, help="Parallel workers (default: CPU cores).")
+    ] = None,
+    executor: Annotated[
+        ExecutorKind, typer.Option("--executor", help="local processes, or a Dask cluster.")
+    ] = ExecutorKind.local,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-assess every app, stored or not.")] = False,
+    retry_errors: Annotated[bool, typer.Option("--retry-errors", help="Re-assess apps that failed.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds per app before it becomes an error row.")] = 600.0,
+    max_memory_mb: Annotated[int, typer.Option(help="Address space of a worker, MiB (0: none).")] = 4096,
+    max_app_mb: Annotated[int, typer.Option(help="MiB of files read per app (0: no limit).")] = 1024,
+    max_files: Annotated[int, typer.Option(help="Files read per app.")] = 100_000,
+    max_file_bytes: Annotated[int | None, typer.Option(help="Skip files larger than this.")] = None,
+    max_archive_mb: Annotated[int, typer.Option(help="Largest extracted archive, MiB.")] = 2048,
+    max_archive_members: Annotated[int, typer.Option(help="Most members in an archive.")] = 100_000,
+    monorepos: Annotated[
+        bool, typer.Option("--monorepos/--no-monorepos", help="Split folders holding several apps.")
+    ] = True,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="The results store (default OUT/store.sqlite).")
+    ] = None,
+    parquet: Annotated[bool, typer.Option("--parquet/--no-parquet", help="Also write Parquet.")] = True,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Print the portfolio overview (alone: of the last run in OUT).")
+    ] = False,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
+    ] = None,
     rubric: RubricOption = None,
     rules: RulesOption = None,
 ) -> None:
-    """Assess every subfolder of FOLDER and write assessments.csv, findings.csv and JSON."""
+    """Assess a portfolio of applications; write OUT/assessments.csv, findings.csv, Parquet, JSON, SARIF.
+
+    Results are stored in OUT/store.sqlite as each app finishes: a re-run skips unchanged apps and a
+    killed run resumes where it stopped.
+    """
     from assess.pipeline import load_toolkit
-    from assess.portfolio.runner import folder_items, run_portfolio
+    from assess.portfolio.archives import ArchiveLimits
+    from assess.portfolio.assessor import AppLimits, WorkerSettings
+    from assess.portfolio.executors import ExecutorError
+    from assess.portfolio.exports import ASSESSMENT_COLUMNS, FINDING_COLUMNS
+    from assess.portfolio.inputs import input_items
+    from assess.portfolio.progress import BarProgress, LogProgress
+    from assess.portfolio.runner import STORE_NAME, RunOptions, run_portfolio
+    from assess.portfolio.store import Store, StoreError
+    from assess.portfolio.summary import render_summary, summarize
+
+    console = Console(stderr=True)
+    store_path = store or out / STORE_NAME
+    if not inputs and not manifest:
+        if not summary:
+            _fail("give folders, git URLs, archives or a manifest CSV to assess (or --summary alone)")
+        if not store_path.is_file():
+            _fail(f"no portfolio store at {store_path}: run `assess portfolio INPUTS -o {out}` first")
+        try:
+            with Store(store_path) as opened:
+                run_id = opened.latest_run()
+                if run_id is None:
+                    _fail(f"{store_path} holds no run yet")
+                render_summary(summarize(opened, run_id), Console())
+        except StoreError as exc:
+            _fail(str(exc))
+        return
+    config = _config(rubric, rules, max_file_bytes)
+    config = dataclasses.replace(config, max_files=max_files)
+    settings = WorkerSettings(
+        config=config,
+        limits=AppLimits(
+            timeout=timeout,
+            max_memory_mb=max_memory_mb,
+            max_app_mb=max_app_mb,
+            archive=ArchiveLimits(max_bytes=max_archive_mb * 1024**2, max_members=max_archive_members),
+        ),
+    )
+    options = RunOptions(
+        executor=executor.value,
+        scheduler=scheduler,
+        force=force,
+        retry_errors=retry_errors,
+        store=store,
+        parquet=parquet,
+        **({"workers": workers} if workers else {}),
+    )
+    show_bar = console.is_terminal if progress is None else progress
+    reporter = BarProgress(console) if show_bar else LogProgress(console)
+    items = input_items(
+        inputs or [],
+        manifests=manifest or [],
+        reserved=(*ASSESSMENT_COLUMNS, *FINDING_COLUMNS),
+        monorepos=monorepos,
+    )
+    try:
+        toolkit = load_toolkit(config)
+        result = run_portfolio(
+            items,
+            out,
+            toolkit=toolkit,
+            settings=settings,
+            options=options,
+            hooks=_portfolio_hooks(),
+            progress=reporter,
+        )
+    except (SourceError, RuleLoadError, RubricError, StoreError, ExecutorError) as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        console.print("interrupted: run the same command again to resume")
+        raise typer.Exit(130) from None
+    export = result.export
+    console.print(
+        f"{result.total} apps: {result.assessed} assessed, {result.unchanged} unchanged, "
+        f"{result.failed} failed ({export.errors} error rows) → {out}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for problem in export.hook_errors[:10]:
+        console.print(f"output hook failed: {problem}", highlight=False, markup=False, soft_wrap=True)
+    _write_report(out, console)
+    if summary:
+        with Store(result.store) as opened:
+            render_summary(summarize(opened, result.run_id), Console())
+
+
+def _write_report(out: Path, console: Console) -> None:
+    """The HTML report at the end of a portfolio run; the tables are written, so a problem here is
+    reported and does not fail the run."""
+    from assess.report.html import write_portfolio_report
 
     try:
-        toolkit = load_toolkit(_config(rubric, rules))
-        items = list(folder_items(folder))
+        console.print(f"report → {write_portfolio_report(out)}", highlight=False, soft_wrap=True)
+    except Exception as exc:
+        console.print(
+            f"report not written: {type(exc).__name__}: {exc}", highlight=False, markup=False, soft_wrap=True
+        )
+
+
+@app.command("report")
+def report_command(
+    out: Annotated[Path, typer.Argument(help="A portfolio output folder (or one assessment JSON file).")],
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Write the standalone HTML report here (default OUT/report.html)."),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="The report's title.")] = None,
+) -> None:
+    """Write one self-contained HTML report (charts, app table, a page per app) of OUT."""
+    from assess.report.frames import load_portfolio
+    from assess.report.html import REPORT_FILE, write_html
+
+    try:
+        portfolio = load_portfolio(out)
+    except (OSError, ValueError) as exc:
+        _fail(str(exc))
+    target = html or (out / REPORT_FILE if out.is_dir() else out.with_suffix(".html"))
+    write_html(portfolio, target, title=title)
+    Console(stderr=True).print(f"{len(portfolio)} apps → {target}", highlight=False)
+
+
+class DecomposeFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("decompose")
+def decompose_command(
+    target: Annotated[str, typer.Argument(help="A folder, a git repository or a git URL.")],
+    services: Annotated[
+        int | None, typer.Option("--services", "-k", min=1, help="Force this many candidate services.")
+    ] = None,
+    output_format: Annotated[
+        DecomposeFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DecomposeFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    rubric: RubricOption = None,
+    rules: RulesOption = None,
+) -> None:
+    """Propose candidate services for one app: the cut, its metrics and the fitness score."""
+    from assess.pipeline import scan as scan_app
+    from assess.report.decomposition_console import decomposition_dict, render_decomposition
+
+    config = dataclasses.replace(_config(rubric, rules), services=services)
+    try:
+        assessment = scan_app(target, config)
     except (SourceError, RuleLoadError, RubricError) as exc:
         _fail(str(exc))
-    console = Console(stderr=True)
-
-    def report(item: object, status: str) -> None:
-        console.print(f"{getattr(item, 'app', item)}: {status}", highlight=False)
-
-    result = run_portfolio(items, out, toolkit=toolkit, on_done=report)
-    written = f"{out / 'assessments.csv'}, {out / 'findings.csv'}"
-    console.print(f"{result.assessed} assessed, {result.failed} failed → {written}")
+    if output_format is DecomposeFormat.table and output is None:
+        render_decomposition(assessment, Console())
+        return
+    if output_format is DecomposeFormat.table:
+        with output.open("w", encoding="utf-8") as handle:  # type: ignore[union-attr]
+            render_decomposition(assessment, Console(file=handle, width=160))
+        return
+    text = json.dumps(decomposition_dict(assessment), indent=2, ensure_ascii=False)
+    if output is None:
+        sys.stdout.write(text + "\n")
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
 
 
 @rules_app.command("validate")
 def rules_validate(rubric: RubricOption = None, rules: RulesOption = None) -> None:
     """Validate every rule file and the rubric; list every error with file and line."""
+    from assess.rubric_validation import validate_extras
+
     problems: list[str] = []
     count = 0
+    rule_ids: list[str] = []
     try:
-        count = len(load_rules([rules] if rules else None))
+        loaded = load_rules([rules] if rules else None)
+        count, rule_ids = len(loaded), [item.rule.id for item in loaded]
     except RuleLoadError as exc:
         problems.extend(str(e) for e in exc.errors)
     try:
         load_rubric(rubric)
     except RubricError as exc:
         problems.append(str(exc))
+    extras = validate_extras(rubric, rule_ids)
+    problems.extend(extras.problems)
+    for warning in extras.warnings:
+        _err.print(f"warning: {warning}", highlight=False, markup=False, soft_wrap=True)
     if problems:
         for problem in problems:
-            _err.print(problem, highlight=False, markup=False)
+            _err.print(problem, highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(1)
-    Console().print(f"{count} rules and the rubric are valid")
+    Console().print(f"{count} rules and the rubric are valid, and {extras.container_checks} container checks")
 
 
 @rules_app.command("test")
@@ -164,12 +376,21 @@ def rules_test(
     if rule_ids:
         loaded = [item for item in loaded if item.rule.id in set(rule_ids)]
     results = run_rule_tests(loaded)
+    if not rules:  # the bundled container-audit checks have fixtures too
+        from assess.analyzers.container_checks import CatalogLoadError, load_catalog
+        from assess.container_rule_tests import run_container_tests
+
+        try:
+            catalog = load_catalog()
+        except CatalogLoadError as exc:
+            _fail(str(exc), 1)
+        results += run_container_tests(catalog, rule_ids or ())
     console = Console()
     failed = [r for r in results if not r.passed]
     for result in failed:
         console.print(f"[red]FAIL[/] {result.rule_id}", highlight=False)
         for problem in result.problems:
-            console.print(f"  {problem}", highlight=False, markup=False)
+            console.print(f"  {problem}", highlight=False, markup=False, soft_wrap=True)
     console.print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     if failed:
         raise typer.Exit(1)

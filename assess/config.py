@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 DEFAULT_MAX_FILE_BYTES = 1024 * 1024
@@ -34,3 +35,7 @@ class ScanConfig:
     cache_dir: Path = field(default_factory=default_cache_dir)
     rubric_path: Path | None = None
     rules_dir: Path | None = None
+    as_of: date | None = None
+    """The day end-of-life dates are judged against (None: the day of the scan)."""
+    services: int | None = None
+    """Force this many candidate services in the decomposition (None: the rubric decides)."""

@@ -140,6 +140,24 @@ class Annotation:
 
 
 @dataclass(frozen=True, slots=True)
+class Assignment:
+    """A value bound to a name: a variable, field, constant, or a key in a literal or call.
+
+    ``name`` is the target as written (``tmp``, ``self.dir``, ``$cache``, ``config.x.y``;
+    quotes of string keys and the ``:`` of Ruby symbols removed); ``value`` the raw text of the
+    value (truncated to 200 characters). ``scope`` is ``module`` (top level of a file or
+    package), ``static`` (static field, class variable or class-level constant), ``field``
+    (instance field or property), ``key`` (a key of a dict/object/hash/array literal or a
+    keyword argument) or ``local`` (everything else, e.g. inside a function).
+    """
+
+    name: str
+    value: str
+    line: int
+    scope: str = "local"
+
+
+@dataclass(frozen=True, slots=True)
 class FileFacts:
     """Everything the parser learned from one source file, extracted once per scan.
 
@@ -147,6 +165,10 @@ class FileFacts:
     lines holding code (not blank, not only comment). ``error`` is set when the parser could
     not read the file at all; ``syntax_errors`` counts error nodes in an otherwise usable tree.
     ``namespace`` is the declared package / namespace (Java, C#, PHP, Go), when there is one.
+    ``references`` are the type names the code mentions in type positions (fields, parameters,
+    return types, generics, base classes; Ruby constants), each once, as written
+    (``OrderRepository``, ``PlaceOrderRequest.Line``): what a class depends on without an import.
+    ``assignments`` are the values bound to names (see :class:`Assignment`).
     """
 
     path: str
@@ -160,6 +182,8 @@ class FileFacts:
     syntax_errors: int = 0
     error: str | None = None
     namespace: str | None = None
+    references: tuple[str, ...] = ()
+    assignments: tuple[Assignment, ...] = ()
 
 
 # --------------------------------------------------------------------------- analyzers
@@ -196,6 +220,8 @@ class Dependency:
     file: str
     line: int
     locked_version: str | None = None
+    best_effort: bool = False
+    """Read by a best-effort text scan (Gradle build scripts), not a full parse of the manifest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +246,8 @@ class Stack:
     port: Sourced | None = None
     start_command: Sourced | None = None
     container_artifacts: tuple[ContainerArtifact, ...] = ()
+    health_endpoint: Sourced | None = None
+    """The HTTP route a health check can call (liveness preferred), when the app declares one."""
 
 
 # --------------------------------------------------------------------------- data access
@@ -347,6 +375,112 @@ class DimensionScore:
 
 
 @dataclass(frozen=True, slots=True)
+class Effort:
+    """The work the findings call for: story points (each rule's effort on the 0/1/3/5/7/13
+    ladder, saturated over repeated sites) and the person-day range the rubric converts them to.
+    ``items`` explain the points, one per rule."""
+
+    points: float
+    days_low: float
+    days_high: float
+    items: tuple[Contribution, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """The recommended migration path (``rehost``, ``replatform``, ``refactor``, ``retain``,
+    ``retire``), the decision rule of the rubric that chose it, and the reasons."""
+
+    path: str
+    rule: str
+    reasons: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- decomposition
+
+Edge = tuple[str, str, float]
+"""A weighted graph edge ``(source, target, weight)`` between code units."""
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateService:
+    """One proposed service: its code units, the tables it would own or share, its would-be API.
+
+    ``api`` lists its units that other candidates depend on; ``calls_in`` / ``calls_out`` are
+    the static dependencies crossing its border (heaviest first, capped); ``distributed`` names
+    the transactions declared in it whose tables the cut spreads over several services.
+    ``name_basis`` says where the suggested ``name`` came from.
+    """
+
+    name: str
+    units: tuple[str, ...]
+    files: tuple[str, ...]
+    code_lines: int
+    owned_tables: tuple[str, ...] = ()
+    shared_tables: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    api: tuple[str, ...] = ()
+    calls_in: tuple[Edge, ...] = ()
+    calls_out: tuple[Edge, ...] = ()
+    distributed: tuple[str, ...] = ()
+    name_basis: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DecompositionMetrics:
+    """How clean the cut is (definitions in :mod:`assess.decompose.metrics`).
+
+    ``modularity`` is Newman's modularity of the cut on the combined graph; ``structural_modularity``
+    (SM) = ``cohesion`` − ``coupling``, ``icp``, ``ifn`` and ``ned`` are on the static graph;
+    ``transactional_purity`` is the mean over tables of the entropy (bits) of the services using
+    each (``table_entropy``; 0 is pure); ``distributed_transactions`` counts transactions whose
+    tables fall in two or more services; ``shared_tables`` tables used by two or more;
+    ``cycles`` the groups of services that depend on each other in a cycle.
+    """
+
+    services: int
+    units: int
+    modularity: float = 0.0
+    structural_modularity: float = 0.0
+    cohesion: float = 0.0
+    coupling: float = 0.0
+    icp: float = 0.0
+    ifn: float = 0.0
+    ned: float = 0.0
+    transactional_purity: float = 0.0
+    table_entropy: tuple[tuple[str, float], ...] = ()
+    distributed_transactions: int = 0
+    shared_tables: int = 0
+    cycles: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Decomposition:
+    """Candidate services for one app, the metrics of the cut, and the graphs behind it.
+
+    Graph edges are the heaviest ones (at most the rubric's ``max_stored_edges`` each; the
+    ``*_edge_count`` fields give the full counts). ``static_edges`` are directed (a depends on
+    b); ``change_edges`` carry the code-maat degree (0–1) of the most coupled files of the two
+    units; ``data_edges`` the data-affinity weight. ``unplaced`` units have no coupling at all.
+    ``notes`` say what limited the analysis (no history, shallow clone, no data model, …).
+    """
+
+    services: tuple[CandidateService, ...]
+    metrics: DecompositionMetrics
+    unplaced: tuple[str, ...] = ()
+    requested_services: int | None = None
+    seed: int = 0
+    static_edges: tuple[Edge, ...] = ()
+    change_edges: tuple[Edge, ...] = ()
+    data_edges: tuple[Edge, ...] = ()
+    static_edge_count: int = 0
+    change_edge_count: int = 0
+    data_edge_count: int = 0
+    history_commits: int = 0
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ScanError:
     """A problem met while assessing one item: where (``stage``, ``path``) and what."""
 
@@ -376,11 +510,26 @@ class Assessment:
     schema_version: int = SCHEMA_VERSION
     modules: tuple[str, ...] = ()
     data: DataModel = DataModel()
+    effort: Effort | None = None
+    migration: Migration | None = None
+    decomposition: Decomposition | None = None
 
     def score(self, dimension: Dimension | str) -> DimensionScore | None:
         """The score of one dimension, or None when it was not scored."""
         wanted = Dimension(dimension)
         return next((s for s in self.scores if s.dimension is wanted), None)
+
+    # Notebook display. The model must not depend on the report layer, so the renderer is
+    # imported lazily, only when a notebook asks for the rich form.
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        from assess.report.notebook import assessment_mimebundle
+
+        return assessment_mimebundle(self)
+
+    def _repr_html_(self) -> str:
+        from assess.report.html import assessment_html
+
+        return assessment_html(self)
 
 
 @cache

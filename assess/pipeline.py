@@ -5,18 +5,27 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
 from assess import __version__
+from assess.analyzers.container_audit import audit_containers
+from assess.analyzers.container_checks import ContainerCatalog, load_catalog
+from assess.analyzers.data import DataAnalysis
+from assess.analyzers.eol import LoadedEolTable, default_eol_path, eol_findings, load_eol_table
+from assess.analyzers.manifest_findings import manifest_findings
 from assess.analyzers.manifests import parse_manifests
 from assess.analyzers.stack import detect_stack
 from assess.config import ScanConfig
+from assess.decompose.stage import decompose_snapshot
 from assess.model import Assessment, FileFacts, ScanError
 from assess.parse import blank_comments, parse_code
 from assess.rules.conditions import FileView
 from assess.rules.engine import CompiledRule, RuleRun, compile_rules
 from assess.rules.loader import load_rules, rule_files
+from assess.scoring.effort import estimate_effort
+from assess.scoring.migration import recommend_migration
 from assess.scoring.rubric import Rubric, load_rubric
 from assess.scoring.score import score
 from assess.source import RepoSnapshot, decode_text, open_snapshot
@@ -34,6 +43,9 @@ class Toolkit:
     rules: tuple[CompiledRule, ...]
     rubric: Rubric
     rules_digest: str
+    eol: LoadedEolTable | None = None
+    containers: ContainerCatalog | None = None
+    """The container-artefact checks; None skips the audit (rule fixture tests)."""
 
     @cached_property
     def rubric_hash(self) -> str:
@@ -55,12 +67,18 @@ def load_toolkit(config: ScanConfig | None = None) -> Toolkit:
     config = config or ScanConfig()
     rule_dirs = [config.rules_dir] if config.rules_dir else None
     loaded = load_rules(rule_dirs)
+    eol = load_eol_table() if default_eol_path().is_file() else None
+    containers = load_catalog()
     dirs = {item.path.parent.parent for item in loaded} if not rule_dirs else set(rule_dirs)
     return Toolkit(
         config=config,
         rules=compile_rules(loaded),
         rubric=load_rubric(config.rubric_path),
-        rules_digest=_rules_digest(sorted(dirs)),
+        rules_digest=_rules_digest(sorted(dirs))
+        + (f":{eol.digest}" if eol else "")
+        + f":{containers.digest}",
+        eol=eol,
+        containers=containers,
     )
 
 
@@ -75,6 +93,8 @@ class _Lines:
         self._cache = {path: text.split("\n")}
 
     def __call__(self, path: str, line: int) -> str:
+        if line < 1:
+            return ""
         if path not in self._cache:
             try:
                 self._cache[path] = self._snapshot.read_text(path).split("\n")
@@ -91,9 +111,10 @@ def assess_snapshot(
     errors: list[ScanError] = []
     manifests = parse_manifests(snapshot)
     errors.extend(manifests.errors)
-    run = RuleRun(toolkit.rules, snapshot.files, manifests.dependencies)
+    run = RuleRun(toolkit.rules, snapshot.files, manifests.dependencies, snapshot.skipped)
     lines = _Lines(snapshot)
     facts: dict[str, FileFacts] = {}
+    data_analysis = DataAnalysis()
     for source_file in snapshot.files:
         language = source_file.language
         try:
@@ -114,9 +135,30 @@ def assess_snapshot(
         else:
             view = FileView(source_file.path, language)
         run.add_file(view, lines)
+        data_analysis.add(source_file.path, language, text, facts.get(source_file.path))
     stack = detect_stack(snapshot, facts, manifests)
+    data_result = data_analysis.finish(facts, lines)
+    errors.extend(data_result.errors)
     findings = run.findings()
+    extra = (*manifest_findings(manifests.errors, lines), *data_result.findings)
+    findings = tuple(sorted((*findings, *extra), key=lambda f: (f.file, f.line, f.rule_id)))
+    if toolkit.eol is not None:
+        today = toolkit.config.as_of or date.today()
+        aged = eol_findings(stack, manifests.dependencies, toolkit.eol.table, today, lines)
+        findings = tuple(sorted((*findings, *aged), key=lambda f: (f.file, f.line, f.rule_id)))
+    if toolkit.containers is not None:
+        audit = audit_containers(snapshot, stack, toolkit.containers)
+        errors.extend(audit.errors)
+        findings = tuple(sorted((*findings, *audit.findings), key=lambda f: (f.file, f.line, f.rule_id)))
     code_lines = sum(f.code_lines for f in facts.values())
+    decomposed = decompose_snapshot(
+        snapshot.root if snapshot.commit else None,
+        facts,
+        data_result.model,
+        toolkit.rubric.decomposition,
+        toolkit.config.services,
+    )
+    decomposition = decomposed.decomposition if decomposed is not None else None
     return Assessment(
         app=snapshot.name,
         source=snapshot.source,
@@ -127,11 +169,16 @@ def assess_snapshot(
         code_lines=code_lines,
         stack=stack,
         findings=findings,
-        scores=score(toolkit.rubric, findings, code_lines),
+        scores=(scores := score(toolkit.rubric, findings, code_lines, decomposition)),
         dependencies=manifests.dependencies,
         skipped=snapshot.skipped,
         errors=tuple(errors),
         metadata=tuple(metadata),
+        effort=estimate_effort(toolkit.rubric, findings, stack),
+        migration=recommend_migration(toolkit.rubric, scores, findings, stack, metadata),
+        decomposition=decomposition,
+        modules=manifests.modules,
+        data=data_result.model,
     )
 
 

@@ -30,10 +30,22 @@ class Collector:
         """Record a problem with one manifest."""
         self.errors.append(ScanError(STAGE, f"{path}: {problem}", path))
 
-    def add(self, ecosystem: str, name: str, version: str | None, scope: str, path: str, line: int) -> None:
-        """Record one declared dependency."""
+    def add(
+        self,
+        ecosystem: str,
+        name: str,
+        version: str | None,
+        scope: str,
+        path: str,
+        line: int,
+        *,
+        best_effort: bool = False,
+    ) -> None:
+        """Record one declared dependency (``best_effort`` when read by a text scan, e.g. Gradle)."""
         clean = version.strip() if version else None
-        self.dependencies.append(Dependency(ecosystem, name, clean or None, scope, path, line))
+        self.dependencies.append(
+            Dependency(ecosystem, name, clean or None, scope, path, line, best_effort=best_effort)
+        )
 
     def lock(self, ecosystem: str, where: str, versions: dict[str, str]) -> None:
         """Record versions a lock file pins for the manifests of folder (or manifest) ``where``."""

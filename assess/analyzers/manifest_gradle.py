@@ -89,14 +89,22 @@ def parse_build_gradle(reader: Reader, path: str, out: Collector) -> None:
             continue
         parts = substitute(match.group("coord"), variables).split("@", 1)[0].split(":")
         version = parts[2] if len(parts) > 2 and parts[2] else None
-        out.add("maven", f"{parts[0]}:{parts[1]}", version, scope, path, line_at(code, match.start()))
+        out.add(
+            "maven",
+            f"{parts[0]}:{parts[1]}",
+            version,
+            scope,
+            path,
+            line_at(code, match.start()),
+            best_effort=True,
+        )
     for match in _MAP_NOTATION.finditer(code):
         scope = _scope(match.group("conf"))
         if scope is None:
             continue
         version = substitute(match.group("v"), variables) if match.group("v") else None
         name = f"{substitute(match.group('g'), variables)}:{substitute(match.group('a'), variables)}"
-        out.add("maven", name, version, scope, path, line_at(code, match.start()))
+        out.add("maven", name, version, scope, path, line_at(code, match.start()), best_effort=True)
 
 
 def parse_settings_gradle(reader: Reader, path: str, out: Collector) -> None:

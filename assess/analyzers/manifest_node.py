@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from assess.analyzers._files import Reader, dir_of, name_of
+from assess.analyzers._files import Reader, dir_of, join, name_of
 from assess.analyzers._text import json_key_line, json_string_pairs
 from assess.analyzers.manifest_common import Collector, as_dict, as_str_list, load_json, section
 
@@ -92,3 +92,37 @@ def parse_node_lock(reader: Reader, path: str, out: Collector) -> None:
     else:
         versions = _package_lock_versions(load_json(text, path, Collector()) or {})
     out.lock("npm", dir_of(path), versions)
+
+
+_LOCK_SECTIONS = ("dependencies", "devDependencies", "optionalDependencies")
+
+
+def _pnpm_version(entry: object) -> str | None:
+    """``4.18.2`` from ``{version: "4.18.2(supports-color@8.1.1)"}`` (v6+) or ``"4.18.2"`` (v5)."""
+    value = as_dict(entry).get("version") if isinstance(entry, dict) else entry
+    if isinstance(value, int | float):
+        value = str(value)
+    if not isinstance(value, str) or value.startswith(("link:", "file:", "workspace:")):
+        return None
+    return value.split("(", 1)[0].strip() or None
+
+
+def parse_pnpm_lock(reader: Reader, path: str, out: Collector) -> None:
+    """Read installed versions from pnpm-lock.yaml (lockfile v5 to v9, workspaces too; quietly)."""
+    text = reader.text(path)
+    if text is None:
+        return
+    try:
+        data = as_dict(yaml.safe_load(text))
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return
+    base = dir_of(path)
+    importers = as_dict(data.get("importers")) or {".": data}
+    for folder, importer in importers.items():
+        versions: dict[str, str] = {}
+        for section_name in _LOCK_SECTIONS:
+            for name, entry in as_dict(as_dict(importer).get(section_name)).items():
+                version = _pnpm_version(entry)
+                if version:
+                    versions[name] = version
+        out.lock("npm", join(base, folder) if folder not in (".", "") else base, versions)

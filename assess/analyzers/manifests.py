@@ -25,7 +25,12 @@ from assess.analyzers.manifest_dotnet import (
 from assess.analyzers.manifest_go import parse_go_mod, parse_go_work
 from assess.analyzers.manifest_gradle import parse_build_gradle, parse_settings_gradle
 from assess.analyzers.manifest_maven import PomIndex, parse_pom
-from assess.analyzers.manifest_node import parse_node_lock, parse_package_json, parse_pnpm_workspace
+from assess.analyzers.manifest_node import (
+    parse_node_lock,
+    parse_package_json,
+    parse_pnpm_lock,
+    parse_pnpm_workspace,
+)
 from assess.analyzers.manifest_php import parse_composer_json, parse_composer_lock
 from assess.analyzers.manifest_python import (
     is_requirements_file,
@@ -65,6 +70,7 @@ _LOCKS: dict[str, Parser] = {
     "package-lock.json": parse_node_lock,
     "npm-shrinkwrap.json": parse_node_lock,
     "yarn.lock": parse_node_lock,
+    "pnpm-lock.yaml": parse_pnpm_lock,
     "Gemfile.lock": parse_gemfile_lock,
     "composer.lock": parse_composer_lock,
 }

@@ -15,6 +15,7 @@ from assess.analyzers.manifests import ManifestResult
 from assess.analyzers.stack_artifacts import detect_artifacts
 from assess.analyzers.stack_context import StackContext
 from assess.analyzers.stack_frameworks import detect_frameworks
+from assess.analyzers.stack_health import detect_health_endpoint
 from assess.analyzers.stack_port import detect_port
 from assess.analyzers.stack_runtime import detect_runtime
 from assess.analyzers.stack_start import detect_start_command
@@ -58,4 +59,5 @@ def detect_stack(snapshot: SnapshotLike, facts: Mapping[str, FileFacts], manifes
         port=detect_port(ctx),
         start_command=detect_start_command(ctx),
         container_artifacts=detect_artifacts(ctx),
+        health_endpoint=detect_health_endpoint(ctx),
     )

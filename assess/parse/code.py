@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assess.model import FileFacts
 from assess.parse import csharp, go, java, javascript, php, python, ruby
+from assess.parse.assignments import QUERIES
 from assess.parse.spec import LanguageSpec
 from assess.parse.treesitter import extract
 
 
 def front_ends() -> dict[str, LanguageSpec]:
-    """The front end of each code language (``tsx`` is chosen for ``.tsx`` paths)."""
-    return {
+    """The front end of each code language (``tsx`` is chosen for ``.tsx`` paths), each with
+    the assignment patterns of :mod:`assess.parse.assignments` appended to its query."""
+    specs = {
         "java": java.SPEC,
         "csharp": csharp.SPEC,
         "python": python.SPEC,
@@ -21,6 +25,14 @@ def front_ends() -> dict[str, LanguageSpec]:
         "ruby": ruby.SPEC,
         "php": php.SPEC,
     }
+    return {
+        key: replace(spec, query=spec.query + QUERIES[key] + _SHELL_COMMANDS.get(key, ""))
+        for key, spec in specs.items()
+    }
+
+
+_SHELL_COMMANDS = {"ruby": "(subshell) @symbol\n", "php": "(shell_command_expression) @symbol\n"}
+"""Backtick commands, recorded as string literals as written (`` `ls -l` ``)."""
 
 
 _FRONT_ENDS = front_ends()

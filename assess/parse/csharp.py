@@ -23,6 +23,13 @@ QUERY = """
 [(method_declaration) (constructor_declaration) (destructor_declaration)] @decl.method
 (local_function_statement) @decl.function
 (attribute) @annotation
+(base_list [(identifier) (qualified_name)] @ref)
+(base_list (generic_name (identifier) @ref))
+(_ type: [(identifier) (qualified_name)] @ref)
+(_ type: (generic_name (identifier) @ref))
+(_ returns: [(identifier) (qualified_name)] @ref)
+(_ returns: (generic_name (identifier) @ref))
+(type_argument_list [(identifier) (qualified_name)] @ref)
 """
 
 

@@ -21,6 +21,7 @@ QUERY = """
 (enum_declaration) @decl.enum
 [(method_declaration) (constructor_declaration) (compact_constructor_declaration)] @decl.method
 [(marker_annotation) (annotation)] @annotation
+(type_identifier) @ref
 """
 
 

@@ -27,6 +27,11 @@ QUERY = """
 (function_definition) @decl.function
 (method_declaration) @decl.method
 (attribute) @annotation
+(named_type) @ref
+(base_clause (_) @ref)
+(class_interface_clause (_) @ref)
+(scoped_call_expression scope: (name) @ref)
+(class_constant_access_expression . (name) @ref)
 """
 
 _HEREDOC = re.compile(r"<<<[ \t]*([\"']?)(\w+)\1[ \t]*\r?\n(.*?)\r?\n?[ \t]*\2\Z", re.DOTALL)

@@ -242,6 +242,15 @@ def _leading_start(spec: LanguageSpec, node: Node) -> int:
     return row
 
 
+def references_of(captures: Captures, clean: bytes) -> tuple[str, ...]:
+    """Type names in type positions, each once, in source order (whitespace removed)."""
+    nodes = _in_order(captures, "ref")
+    if not nodes:
+        return ()
+    unique = dict.fromkeys(clean[n.start_byte : n.end_byte] for n in nodes)
+    return tuple(["".join(name.decode("utf-8", "replace").split()) for name in unique])
+
+
 def namespace_of(captures: Captures, clean: bytes) -> str | None:
     """The first package / namespace name in the file (``com.acme.shop``, ``App\\Http``)."""
     nodes = _in_order(captures, "namespace")

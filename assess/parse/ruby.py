@@ -22,6 +22,7 @@ QUERY = """
 (module) @decl.module
 (method) @decl.function
 (singleton_method) @decl.method
+(constant) @ref
 """
 
 _PERCENT = re.compile(r"%[qQ]?([^\w\s])(.*).\Z", re.DOTALL)

@@ -19,6 +19,9 @@ Capture names the engine understands (any other name, e.g. ``_f`` used by predic
     the name in a package / namespace declaration (Java, C#, PHP, Go); the first one counts
 ``wrapper``
     a node whose start is the start of the declaration in its :attr:`LanguageSpec.wrapped_field`
+``ref``
+    a type name in a type position (field, parameter, base class, generic argument) or a Ruby
+    constant: what a class depends on without an import; kept once per name
 """
 
 from __future__ import annotations

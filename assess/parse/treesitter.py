@@ -16,6 +16,7 @@ from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from assess.model import FileFacts
 from assess.parse import records
+from assess.parse.assignments import assignments_of
 from assess.parse.spec import LanguageSpec
 
 _WIDE_ERROR_ROOT = 1000
@@ -95,6 +96,8 @@ def extract(spec: LanguageSpec, path: str, language: str, source: bytes) -> File
         annotations=records.annotations_of(spec, captures, clean),
         syntax_errors=syntax_errors,
         namespace=records.namespace_of(captures, clean),
+        references=records.references_of(captures, clean),
+        assignments=assignments_of(captures, clean),
     )
 
 

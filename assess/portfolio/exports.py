@@ -40,6 +40,11 @@ ASSESSMENT_COLUMNS: tuple[str, ...] = (
     "errors",
     "tool_version",
     "rubric_hash",
+    "effort_points",
+    "effort_days_low",
+    "effort_days_high",
+    "migration_path",
+    "migration_reasons",
 )
 """Columns of ``assessments.csv``; business metadata columns follow them."""
 
@@ -113,6 +118,11 @@ def assessment_row(assessment: Assessment) -> dict[str, Any]:
         "errors": len(assessment.errors),
         "tool_version": assessment.tool_version,
         "rubric_hash": assessment.rubric_hash,
+        "effort_points": assessment.effort.points if assessment.effort else "",
+        "effort_days_low": assessment.effort.days_low if assessment.effort else "",
+        "effort_days_high": assessment.effort.days_high if assessment.effort else "",
+        "migration_path": assessment.migration.path if assessment.migration else "",
+        "migration_reasons": _joined(assessment.migration.reasons) if assessment.migration else "",
     }
     row.update(dict(assessment.metadata))
     return row

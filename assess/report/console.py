@@ -84,6 +84,28 @@ def findings_table(assessment: Assessment, limit: int = 15) -> Table:
     return table
 
 
+def plan_table(assessment: Assessment) -> Table:
+    """The recommended migration path with its reasons, and the effort estimate."""
+    table = Table(show_header=False, box=None, pad_edge=False, title="Plan", title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    migration, effort = assessment.migration, assessment.effort
+    if migration is not None:
+        path = Text(migration.path, style="bold")
+        path.append(f"  (decision rule {migration.rule})", style="dim")
+        table.add_row("Migration path", path)
+        for reason in migration.reasons:
+            table.add_row("", Text(f"• {reason}"))
+    if effort is not None:
+        estimate = Text(
+            f"{effort.points:g} story points, {effort.days_low:g}–{effort.days_high:g} person-days"
+        )
+        table.add_row("Effort", estimate)
+        for item in effort.items[:5]:
+            table.add_row("", Text(f"{item.points:g}  {item.reason}", style="dim"))
+    return table
+
+
 def render_summary(assessment: Assessment, console: Console) -> None:
     """Print the one-app summary: stack, scores, top findings, skips and errors."""
     title = Text(f"{assessment.app}")
@@ -92,6 +114,7 @@ def render_summary(assessment: Assessment, console: Console) -> None:
     parts: list[Table | Text] = [
         stack_table(assessment),
         scores_table(assessment),
+        plan_table(assessment),
         findings_table(assessment),
     ]
     if assessment.skipped:

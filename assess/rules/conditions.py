@@ -12,7 +12,7 @@ from typing import Protocol
 
 import pathspec
 
-from assess.model import Dependency, FileFacts
+from assess.model import Assignment, Call, Dependency, FileFacts, SkippedFile
 from assess.rules.schema import Condition
 
 Site = tuple[str, int]
@@ -37,6 +37,7 @@ class AppView:
     paths: tuple[str, ...]
     dependencies: tuple[Dependency, ...]
     cache: dict[int, Sites] = field(default_factory=dict)
+    skipped: tuple[SkippedFile, ...] = ()
 
 
 class Matcher(Protocol):
@@ -59,26 +60,29 @@ class CallMatcher:
     args: re.Pattern[str] | None
     args_not: re.Pattern[str] | None
 
+    def accepts(self, call: Call) -> bool:
+        """True when one call site meets every part of the condition (the one-pass engine
+        calls this directly for each candidate call: keep every per-call test here)."""
+        if self.name is not None and not self.name.fullmatch(call.name):
+            return False
+        if self.callee is not None and not self.callee.fullmatch(call.callee):
+            return False
+        if self.kind is not None and call.kind != self.kind:
+            return False
+        if self.receiver is not None and not (call.receiver and self.receiver.search(call.receiver)):
+            return False
+        if self.args is not None or self.args_not is not None:
+            joined = ", ".join(call.args)
+            if self.args is not None and not self.args.search(joined):
+                return False
+            if self.args_not is not None and self.args_not.search(joined):
+                return False
+        return True
+
     def evaluate(self, file: FileView, app: AppView) -> Sites:
         if not file.code_applies or file.facts is None:
             return None
-        sites: list[Site] = []
-        for call in file.facts.calls:
-            if self.name is not None and not self.name.fullmatch(call.name):
-                continue
-            if self.callee is not None and not self.callee.fullmatch(call.callee):
-                continue
-            if self.kind is not None and call.kind != self.kind:
-                continue
-            if self.receiver is not None and not (call.receiver and self.receiver.search(call.receiver)):
-                continue
-            if self.args is not None or self.args_not is not None:
-                joined = ", ".join(call.args)
-                if self.args is not None and not self.args.search(joined):
-                    continue
-                if self.args_not is not None and self.args_not.search(joined):
-                    continue
-            sites.append((file.path, call.line))
+        sites = [(file.path, call.line) for call in file.facts.calls if self.accepts(call)]
         return sites or None
 
 
@@ -168,6 +172,115 @@ class DependencyMatcher:
         return app.cache[key]
 
 
+_CHAIN = re.compile(r"(?<![\w$@.>])[$@]{0,2}[A-Za-z_]\w*(?:(?:\.|->)[A-Za-z_]\w*)*")
+_CHAIN_STEP = re.compile(r"\.|->")
+
+
+def _names_in(text: str) -> set[str]:
+    """Every identifier chain in ``text`` and its prefixes (``self.d.x`` → self, self.d, self.d.x)."""
+    found: set[str] = set()
+    for chain in _CHAIN.findall(text):
+        found.add(chain)
+        for step in _CHAIN_STEP.finditer(chain):
+            found.add(chain[: step.start()])
+    return found
+
+
+class AssignedValues:
+    """The assignments of one file by name, to follow a variable back to where its value came from."""
+
+    def __init__(self, assignments: tuple[Assignment, ...]) -> None:
+        self._by_name: dict[str, list[tuple[int, str]]] = {}
+        for item in assignments:
+            self._by_name.setdefault(item.name, []).append((item.line, item.value))
+
+    def _value_at(self, name: str, line: int) -> tuple[int, str] | None:
+        """The value of the last assignment to ``name`` at or before ``line`` (else the first one)."""
+        found = self._by_name.get(name)
+        if not found:
+            return None
+        before = [item for item in found if item[0] <= line]
+        return before[-1] if before else found[0]
+
+    def derives_from(self, text: str, line: int, source: re.Pattern[str], depth: int = 4) -> bool:
+        """Whether ``text`` (at ``line``) names a variable whose value matches ``source``, directly or
+        through up to ``depth`` simple assignments."""
+        if depth <= 0 or not self._by_name:
+            return False
+        for name in _names_in(text):
+            assigned = self._value_at(name, line)
+            if assigned is None:
+                continue
+            at, value = assigned
+            if source.search(value) or self.derives_from(value, at, source, depth - 1):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class AssignedFromCallMatcher:
+    """A call condition with ``args_not_from``: the call matches unless its arguments or receiver
+    name a variable assigned (in the same file) from a value that matches ``source``."""
+
+    call: CallMatcher
+    source: re.Pattern[str]
+
+    def evaluate(self, file: FileView, app: AppView) -> Sites:
+        if not file.code_applies or file.facts is None:
+            return None
+        values: AssignedValues | None = None
+        sites: list[Site] = []
+        for call in file.facts.calls:
+            if not self.call.accepts(call):
+                continue
+            if values is None:
+                values = AssignedValues(file.facts.assignments)
+            mentioned = ", ".join(call.args) + (f", {call.receiver}" if call.receiver else "")
+            if not values.derives_from(mentioned, call.line, self.source):
+                sites.append((file.path, call.line))
+        return sites or None
+
+
+@dataclass(frozen=True)
+class AssignmentMatcher:
+    name: re.Pattern[str] | None
+    value: re.Pattern[str] | None
+    value_not: re.Pattern[str] | None
+    scope: re.Pattern[str] | None
+
+    def evaluate(self, file: FileView, app: AppView) -> Sites:
+        if not file.code_applies or file.facts is None:
+            return None
+        sites = [
+            (file.path, item.line)
+            for item in file.facts.assignments
+            if (self.name is None or self.name.fullmatch(item.name))
+            and (self.scope is None or self.scope.fullmatch(item.scope))
+            and (self.value is None or self.value.search(item.value))
+            and (self.value_not is None or not self.value_not.search(item.value))
+        ]
+        return sites or None
+
+
+@dataclass(frozen=True)
+class SkippedMatcher:
+    """Files the inventory skipped (binaries, oversized files) whose path matches; site line 0."""
+
+    spec: pathspec.GitIgnoreSpec
+    reason: re.Pattern[str]
+
+    def evaluate(self, file: FileView, app: AppView) -> Sites:
+        key = id(self)
+        if key not in app.cache:
+            sites = [
+                (item.path, 0)
+                for item in app.skipped
+                if self.reason.search(item.reason) and self.spec.match_file(item.path)
+            ]
+            app.cache[key] = sites or None
+        return app.cache[key]
+
+
 @dataclass(frozen=True)
 class AllMatcher:
     children: tuple[Matcher, ...]
@@ -214,9 +327,15 @@ def compile_condition(condition: Condition) -> Matcher:
     """Turn a validated condition tree into matchers with compiled regexes."""
     if condition.call is not None:
         c = condition.call
-        return CallMatcher(
+        call = CallMatcher(
             _opt(c.name), _opt(c.callee), _opt(c.receiver), c.kind, _opt(c.args), _opt(c.args_not)
         )
+        return call if c.args_not_from is None else AssignedFromCallMatcher(call, re.compile(c.args_not_from))
+    if condition.assignment is not None:
+        a = condition.assignment
+        return AssignmentMatcher(_opt(a.name), _opt(a.value), _opt(a.value_not), _opt(a.scope))
+    if condition.skipped is not None:
+        return SkippedMatcher(_glob(condition.skipped.path), re.compile(condition.skipped.reason))
     if condition.import_ is not None:
         return ImportMatcher(re.compile(condition.import_))
     if condition.annotation is not None:

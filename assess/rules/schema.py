@@ -35,6 +35,10 @@ class CallCondition(_Strict):
     kind: Literal["call", "new"] | None = None
     args: Regex | None = None
     args_not: Regex | None = None
+    args_not_from: Regex | None = None
+    """Not when an argument or the receiver names a variable whose value (followed through
+    simple assignments earlier in the same file) matches this regex: ``d = mkdtemp()`` then
+    ``open(join(d, "x"), "w")``."""
 
     @model_validator(mode="after")
     def _something_to_match(self) -> CallCondition:
@@ -48,6 +52,28 @@ class AnnotationCondition(_Strict):
 
     name: Regex
     args: Regex | None = None
+
+
+class AssignmentCondition(_Strict):
+    """A value bound to a name: ``name`` and ``scope`` fullmatched, ``value``/``value_not`` searched."""
+
+    name: Regex | None = None
+    value: Regex | None = None
+    value_not: Regex | None = None
+    scope: Regex | None = None
+
+    @model_validator(mode="after")
+    def _something_to_match(self) -> AssignmentCondition:
+        if self.name is None and self.value is None:
+            raise ValueError("an assignment condition needs `name` or `value`")
+        return self
+
+
+class SkippedCondition(_Strict):
+    """A file the inventory skipped (e.g. a binary): ``path`` is a glob, ``reason`` searched."""
+
+    path: str
+    reason: Regex = "binary"
 
 
 class ConfigCondition(_Strict):
@@ -72,6 +98,8 @@ class Condition(_Strict):
     annotation: AnnotationCondition | None = None
     string: Regex | None = None
     file: str | None = None
+    assignment: AssignmentCondition | None = None
+    skipped: SkippedCondition | None = None
     config: ConfigCondition | None = None
     dependency: DependencyCondition | None = None
     all_: list[Condition] | None = Field(default=None, alias="all", min_length=1)
@@ -87,6 +115,11 @@ class Condition(_Strict):
     @classmethod
     def _dependency_shorthand(cls, value: Any) -> Any:
         return {"name": value} if isinstance(value, str) else value
+
+    @field_validator("skipped", mode="before")
+    @classmethod
+    def _skipped_shorthand(cls, value: Any) -> Any:
+        return {"path": value} if isinstance(value, str) else value
 
     @model_validator(mode="before")
     @classmethod
@@ -120,6 +153,8 @@ class Rule(_Strict):
     links: list[str] = Field(default_factory=list)
     max_per_file: int | None = Field(default=None, ge=1)
     max_per_app: int | None = Field(default=None, ge=1)
+    paths_not: list[str] = Field(default_factory=list)
+    """Gitignore-style patterns; sites in files they match are never reported (test code, say)."""
     when: Condition
 
     @field_validator("effort")

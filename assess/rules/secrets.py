@@ -23,12 +23,21 @@ _ASSIGNMENT = re.compile(
     """
 )
 # Password=...; in connection strings
-_CONNECTION = re.compile(r"(?i)(?P<key>\b(?:password|pwd)\s*=\s*)(?P<value>[^;\"'<>]+)")
+_CONNECTION = re.compile(r"(?i)(?P<key>\b(?:password|pwd)\s*=\s*)(?P<value>[^;\"'<>\s][^;\"'<>]*)")
 # env("DB_PASSWORD", "default"), ENV.fetch("SECRET") { "default" }, process.env.X || "default"
 _DEFAULT = re.compile(
     r"""(?ix)
     (?P<key>["'][\w.\-]*(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|token)[\w.\-]*["']\s*
       (?:,|\)\s*\{|\|\||\?\?)\s*)
+    (?P<quote>["'])(?P<value>[^"']+)(?P=quote)
+    """
+)
+# setPassword("value"), set_api_key('value'), SetToken(@"value")
+_SETTER = re.compile(
+    r"""(?ix)
+    (?P<key>\bset_?[\w]*?"""
+    + _SECRET_KEY
+    + r"""\s*\(\s*@?)
     (?P<quote>["'])(?P<value>[^"']+)(?P=quote)
     """
 )
@@ -94,6 +103,14 @@ def mask_secrets(text: str) -> str:
         text,
     )
     text = _CONNECTION.sub(_mask_keep_placeholders, text)
+    text = _SETTER.sub(
+        lambda m: (
+            m.group(0)
+            if _PLACEHOLDER.match(m.group("value"))
+            else f"{m.group('key')}{m.group('quote')}{MASK}{m.group('quote')}"
+        ),
+        text,
+    )
     text = _DEFAULT.sub(lambda m: f"{m.group('key')}{m.group('quote')}{MASK}{m.group('quote')}", text)
     text = _ASSIGNMENT.sub(_mask_assignment, text)
     return _TOKENS.sub(MASK, text)

@@ -10,8 +10,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from assess.decompose.settings import DecompositionSettings
 from assess.model import EFFORT_LADDER, Confidence, Dimension, Severity
 from assess.rules.loader import default_rubrics_dir
+from assess.scoring.overrides import cross_problems, merge, user_line
+from assess.scoring.plans import EffortRubric, MigrationRubric
 
 
 class RubricError(Exception):
@@ -89,6 +92,9 @@ class Rubric(_Strict):
     rule_weights: dict[str, float] = Field(default_factory=dict)
     rule_caps: dict[str, float] = Field(default_factory=dict)
     dimensions: dict[Dimension, DimensionRubric]
+    effort: EffortRubric
+    migration: MigrationRubric
+    decomposition: DecompositionSettings = Field(default_factory=DecompositionSettings)
 
     @model_validator(mode="after")
     def _complete(self) -> Rubric:
@@ -111,16 +117,6 @@ def default_rubric_path() -> Path:
     return default_rubrics_dir() / "default.yaml"
 
 
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in override.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
-
-
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -137,14 +133,25 @@ def load_rubric(path: Path | None = None) -> Rubric:
     """The default rubric, or ``path`` merged over it when the file says ``extends: default``."""
     data = _read_yaml(default_rubric_path())
     source = default_rubric_path()
+    text = ""
     if path is not None:
         user = _read_yaml(path)
         source = path
-        data = _merge(data, user) if user.pop("extends", None) == "default" else user
+        text = path.read_text(encoding="utf-8")
+        data = merge(data, user) if user.pop("extends", None) == "default" else user
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    rubric = None
     try:
-        return Rubric.model_validate(data)
+        rubric = Rubric.model_validate(data)
     except ValidationError as exc:
-        problems = "\n".join(
-            f"{source}: {'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}" for e in exc.errors()
-        )
-        raise RubricError(problems) from exc
+        problems.extend((tuple(e["loc"]), e["msg"]) for e in exc.errors())
+    problems.extend(cross_problems(data))
+    if problems or rubric is None:
+        raise RubricError("\n".join(_located(source, text, data, loc, msg) for loc, msg in problems))
+    return rubric
+
+
+def _located(source: Path, text: str, data: dict[str, Any], loc: tuple[str | int, ...], msg: str) -> str:
+    line = user_line(text, loc, data) if text else 0
+    where = f"{source}:{line}" if line else str(source)
+    return f"{where}: {'.'.join(str(p) for p in loc) or '(top)'}: {msg}"

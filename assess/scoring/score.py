@@ -6,7 +6,8 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
-from assess.model import Contribution, Dimension, DimensionScore, Finding, Severity
+from assess.decompose.score import decomposition_contributions
+from assess.model import Contribution, Decomposition, Dimension, DimensionScore, Finding, Severity
 from assess.scoring.rubric import DimensionRubric, Rubric
 
 
@@ -44,9 +45,15 @@ def _size_contribution(rule: DimensionRubric, code_lines: int) -> Contribution |
 
 
 def score_dimension(
-    rubric: Rubric, dimension: Dimension, findings: Sequence[Finding], code_lines: int
+    rubric: Rubric,
+    dimension: Dimension,
+    findings: Sequence[Finding],
+    code_lines: int,
+    decomposition: Decomposition | None = None,
 ) -> DimensionScore:
-    """Score one dimension from its findings (grouped per rule) and the app's size.
+    """Score one dimension from its findings (grouped per rule) and the app's size; the
+    decomposition dimension also from the metrics of the best cut (see
+    :mod:`assess.decompose.score`) when ``decomposition`` is given.
 
     The score always equals ``base`` plus the sum of its contributions: limits (booster
     limit, 0–100 bounds, gates) appear as contributions of their own.
@@ -61,6 +68,8 @@ def score_dimension(
         group = by_rule[rule_id]
         points = round(rule_points(rubric, group[0], len(group)), 1)
         contributions.append(Contribution(rule_id, points, len(group), _reason(group[0], len(group), points)))
+    if dimension is Dimension.DECOMPOSITION and decomposition is not None:
+        contributions.extend(decomposition_contributions(decomposition, rubric.decomposition.scoring))
     size = _size_contribution(rule, code_lines)
     if size is not None:
         contributions.append(size)
@@ -96,6 +105,11 @@ def score_dimension(
     return DimensionScore(dimension, total, band, rule.base, tuple(contributions), gate_reason)
 
 
-def score(rubric: Rubric, findings: Sequence[Finding], code_lines: int) -> tuple[DimensionScore, ...]:
+def score(
+    rubric: Rubric,
+    findings: Sequence[Finding],
+    code_lines: int,
+    decomposition: Decomposition | None = None,
+) -> tuple[DimensionScore, ...]:
     """Scores for every dimension of the rubric, each explained by its contributions."""
-    return tuple(score_dimension(rubric, d, findings, code_lines) for d in Dimension)
+    return tuple(score_dimension(rubric, d, findings, code_lines, decomposition) for d in Dimension)

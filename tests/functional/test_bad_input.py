@@ -71,7 +71,9 @@ def test_malformed_manifests_are_reported_and_the_rest_survives(
     assert assessment.errors, "the malformed manifest must be reported"
     assert {e.stage for e in assessment.errors} == {"manifests"}
     assert assessment.errors[0].path == needle and needle in assessment.errors[0].message
-    assert [f.rule_id for f in assessment.findings] == ["python-local-file-write"]
+    by_rule = {f.rule_id: f for f in assessment.findings}
+    assert sorted(by_rule) == ["malformed-manifest", "python-local-file-write"]
+    assert by_rule["malformed-manifest"].file == needle
 
 
 def test_empty_repository_and_empty_folder_scan_cleanly(tmp_path: Path) -> None:

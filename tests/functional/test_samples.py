@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -11,15 +12,20 @@ import pytest
 import yaml
 
 from assess import scan
+from assess.config import ScanConfig
 from assess.model import Assessment, Sourced, assessment_from_json, assessment_to_json
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_repos"
 APPS = sorted(p.name for p in SAMPLES.iterdir() if (p / "expected.yaml").is_file())
 
 
+AS_OF = date(2026, 11, 25)
+"""The scan date the expected end-of-life findings hold for (the table in rubrics/eol.yaml)."""
+
+
 @cache
 def assessed(app: str) -> Assessment:
-    return scan(SAMPLES / app)
+    return scan(SAMPLES / app, ScanConfig(as_of=AS_OF))
 
 
 def expected(app: str) -> dict[str, Any]:
@@ -96,3 +102,33 @@ def test_assessment_round_trips_through_json_unchanged(app: str) -> None:
     assert assessment_to_json(again) == text
     with pytest.raises(dataclasses.FrozenInstanceError):
         original.app = "changed"  # type: ignore[misc]
+
+
+DATA_APPS = [app for app in APPS if "data" in expected(app)]
+
+
+def test_the_data_samples_are_covered() -> None:
+    assert {"spring-monolith", "django-monolith", "aspnet-core-api", "rails-app", "laravel-app"} <= set(
+        DATA_APPS
+    )
+
+
+@pytest.mark.parametrize("app", DATA_APPS)
+def test_data_model_matches_exactly(app: str) -> None:
+    want = expected(app)["data"]
+    data = assessed(app).data
+    assert [t.name for t in data.tables] == want["tables"]
+    assert sorted({(e.unit, e.table) for e in data.entities}) == sorted(
+        (e["unit"], e["table"]) for e in want.get("entities") or []
+    )
+    assert sorted({(k.table, k.ref_table, k.columns) for k in data.foreign_keys}) == sorted(
+        (k["table"], k["ref_table"], tuple(k["columns"])) for k in want["foreign_keys"]
+    )
+    assert sorted({(a.unit, a.table, a.mode) for a in data.accesses}) == sorted(
+        (a["unit"], a["table"], a["mode"]) for a in want["accesses"]
+    )
+    assert sorted((t.unit, t.name, t.file, t.line, t.tables) for t in data.transactions) == sorted(
+        (t["unit"], t["name"], t["file"], int(t["line"]), tuple(t["tables"])) for t in want["transactions"]
+    )
+    for access in data.accesses:  # every access carries its evidence line
+        assert access.line > 0 and access.file

@@ -4,7 +4,15 @@ const { createClient } = require('redis');
 const config = require('./config');
 const logger = require('./logger');
 
-const client = createClient({ url: config.redisUrl });
+// Give up on Redis after a few attempts instead of retrying forever: without it the app runs,
+// uncached (see connect() below).
+const client = createClient({
+  url: config.redisUrl,
+  socket: {
+    connectTimeout: 2000,
+    reconnectStrategy: (retries) => (retries >= 3 ? new Error('redis unreachable') : 500),
+  },
+});
 let ready = false;
 
 client.on('ready', () => {

@@ -5,6 +5,7 @@ use App\Http\Controllers\CustomerController;
 use App\Http\Controllers\ExportController;
 use App\Http\Controllers\InvoiceController;
 use App\Http\Controllers\PaymentController;
+use App\Http\Controllers\ReportController;
 use Illuminate\Support\Facades\Route;
 
 /*
@@ -38,4 +39,6 @@ Route::middleware('auth')->group(function () {
     Route::get('/exports', [ExportController::class, 'index'])->name('exports.index');
     Route::post('/exports', [ExportController::class, 'store'])->name('exports.store');
     Route::get('/exports/{name}', [ExportController::class, 'download'])->name('exports.download');
+
+    Route::get('/reports/aged-debt', [ReportController::class, 'agedDebt'])->name('reports.aged-debt');
 });

@@ -18,4 +18,6 @@ Rails.application.routes.draw do
       post :import
     end
   end
+
+  resource :report, only: :show
 end

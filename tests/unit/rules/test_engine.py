@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -153,3 +154,14 @@ def test_finding_carries_rule_metadata() -> None:
     assert finding.remediation == "What to do about it."
     assert finding.links == ("https://12factor.net/processes",)
     assert finding.snippet == "open(path, 'w')"
+
+
+def test_paths_not_drops_sites_in_excluded_files_only() -> None:
+    in_tests = FileView("tests/test_store.py", "python", facts=replace(FACTS, path="tests/test_store.py"))
+    LINES["tests/test_store.py"] = LINES["app/store.py"]
+    r = rule("o", "call: {name: open, args: '\"w\"'}", paths_not=["tests/", "*_test.py"])
+    assert run([r], [PY, in_tests]) == [("o", "app/store.py", 4), ("o", "app/store.py", 5)]
+    assert run([rule("o", "call: {name: open, args: '\"w\"'}")], [in_tests]) == [
+        ("o", "tests/test_store.py", 4),
+        ("o", "tests/test_store.py", 5),
+    ]

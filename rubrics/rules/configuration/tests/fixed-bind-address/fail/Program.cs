@@ -1,0 +1,3 @@
+var builder = WebApplication.CreateBuilder(args);
+// ruleid: fixed-bind-address
+builder.WebHost.UseUrls("http://localhost:5000");

@@ -1,0 +1,5 @@
+import os
+from flask import Flask
+app = Flask(__name__)
+# app.run(host="127.0.0.1")
+app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "8000")))

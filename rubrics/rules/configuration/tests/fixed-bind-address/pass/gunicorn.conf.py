@@ -1,0 +1,2 @@
+import os
+bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"

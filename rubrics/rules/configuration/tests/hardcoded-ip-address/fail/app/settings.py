@@ -1,0 +1,2 @@
+# ruleid: hardcoded-ip-address
+REDIS_HOST = "10.0.3.12"

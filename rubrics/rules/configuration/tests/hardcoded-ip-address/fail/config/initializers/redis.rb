@@ -1,0 +1,2 @@
+# ruleid: hardcoded-ip-address
+REDIS = Redis.new(host: "10.8.0.9")

@@ -1,0 +1,5 @@
+<?php
+return [
+    'mailgun' => ['secret' => env('MAILGUN_SECRET')],
+    'password' => "$prefix-pass",
+];

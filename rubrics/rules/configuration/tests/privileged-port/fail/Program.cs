@@ -1,0 +1,3 @@
+var builder = WebApplication.CreateBuilder(args);
+// ruleid: privileged-port
+builder.WebHost.UseUrls("http://*:80");

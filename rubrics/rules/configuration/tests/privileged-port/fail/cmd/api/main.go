@@ -1,0 +1,8 @@
+package main
+
+import "net/http"
+
+func main() {
+    // ruleid: privileged-port
+    http.ListenAndServe(":443", nil)
+}

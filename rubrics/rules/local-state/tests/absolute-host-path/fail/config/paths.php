@@ -1,0 +1,5 @@
+<?php
+return [
+    // ruleid: absolute-host-path
+    'scans' => 'E:/scans/incoming',
+];

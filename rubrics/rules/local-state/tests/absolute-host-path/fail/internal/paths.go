@@ -1,0 +1,4 @@
+package internal
+
+// ruleid: absolute-host-path
+const Spool = "/media/usb0/spool"

@@ -1,0 +1,2 @@
+# ruleid: absolute-host-path
+ARCHIVE = "/home/rails/archive/2019"

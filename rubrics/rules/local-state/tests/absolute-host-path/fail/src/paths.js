@@ -1,0 +1,3 @@
+// ruleid: absolute-host-path
+const DROP = '/Users/alice/dropbox/incoming';
+module.exports = { DROP };

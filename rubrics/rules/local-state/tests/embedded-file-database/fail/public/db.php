@@ -1,0 +1,3 @@
+<?php
+// ruleid: embedded-file-database
+$pdo = new PDO('sqlite:/var/www/data/app.sqlite');

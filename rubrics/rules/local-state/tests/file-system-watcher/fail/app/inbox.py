@@ -1,0 +1,2 @@
+# ruleid: file-system-watcher
+from watchdog.observers import Observer

@@ -1,0 +1,3 @@
+<?php
+// ruleid: file-system-watcher
+$fd = inotify_init();

@@ -1,0 +1,2 @@
+# ruleid: file-system-watcher
+listener = Listen.to("inbox") { |modified, added, removed| puts added }

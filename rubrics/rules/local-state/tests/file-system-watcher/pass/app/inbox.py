@@ -1,0 +1,3 @@
+# from watchdog.observers import Observer
+import os
+files = os.listdir("inbox")

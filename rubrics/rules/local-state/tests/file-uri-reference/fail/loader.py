@@ -1,0 +1,3 @@
+import urllib.request
+# ruleid: file-uri-reference
+data = urllib.request.urlopen("file:///opt/shop/catalog.json").read()

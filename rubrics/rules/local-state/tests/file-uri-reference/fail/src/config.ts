@@ -1,0 +1,2 @@
+// ruleid: file-uri-reference
+export const keys = "file:/etc/shop/keys.json";

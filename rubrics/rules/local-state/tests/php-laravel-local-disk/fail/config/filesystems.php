@@ -1,0 +1,5 @@
+<?php
+return [
+    // ruleid: php-laravel-local-disk
+    'default' => env('FILESYSTEM_DISK', 'local'),
+];

@@ -1,0 +1,4 @@
+<?php
+return [
+    'default' => env('FILESYSTEM_DISK', 's3'),
+];

@@ -1,0 +1,3 @@
+class AvatarUploader < CarrierWave::Uploader::Base
+  storage :fog
+end

@@ -1,0 +1,3 @@
+Rails.application.configure do
+  config.active_storage.service = :amazon
+end

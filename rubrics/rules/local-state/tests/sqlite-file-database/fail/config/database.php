@@ -1,0 +1,5 @@
+<?php
+return [
+    // ruleid: sqlite-file-database
+    'default' => env('DB_CONNECTION', 'sqlite'),
+];

@@ -1,0 +1,3 @@
+require "sqlite3"
+# ruleid: sqlite-file-database
+DB = SQLite3::Database.new("db/store.sqlite3")

@@ -1,0 +1,3 @@
+import sqlite3
+# conn = sqlite3.connect("orders.db")
+conn = sqlite3.connect(":memory:")

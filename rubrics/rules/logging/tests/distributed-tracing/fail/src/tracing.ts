@@ -1,0 +1,3 @@
+// ruleid: distributed-tracing
+import { NodeSDK } from "@opentelemetry/sdk-node";
+new NodeSDK().start();

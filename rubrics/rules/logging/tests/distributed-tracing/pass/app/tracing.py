@@ -1,0 +1,2 @@
+# from opentelemetry import trace
+import logging

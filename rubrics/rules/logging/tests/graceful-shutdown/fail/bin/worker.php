@@ -1,0 +1,3 @@
+<?php
+// ruleid: graceful-shutdown
+pcntl_signal(SIGTERM, function () { exit(0); });

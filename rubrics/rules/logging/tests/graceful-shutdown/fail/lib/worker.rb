@@ -1,0 +1,2 @@
+# ruleid: graceful-shutdown
+Signal.trap("TERM") { @running = false }

@@ -1,0 +1,3 @@
+import { app } from "./app";
+// ruleid: graceful-shutdown
+process.on("SIGTERM", () => app.close());

@@ -1,0 +1,2 @@
+// process.on("SIGTERM", () => app.close());
+process.on("uncaughtException", (err) => console.error(err));

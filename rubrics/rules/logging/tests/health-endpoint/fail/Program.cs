@@ -1,0 +1,3 @@
+var builder = WebApplication.CreateBuilder(args);
+// ruleid: health-endpoint
+builder.Services.AddHealthChecks();

@@ -1,0 +1,3 @@
+# ruleid: metrics-instrumentation
+from prometheus_client import Counter
+ORDERS = Counter("orders_total", "Orders placed")

@@ -1,0 +1,3 @@
+// ruleid: metrics-instrumentation
+const client = require('prom-client');
+client.collectDefaultMetrics();

@@ -1,0 +1,3 @@
+# from prometheus_client import Counter
+import logging
+orders = 0

@@ -1,0 +1,4 @@
+Rails.application.configure do
+  # ruleid: ruby-log-to-file
+  config.logger = ActiveSupport::Logger.new(Rails.root.join("log", "production.log"))
+end

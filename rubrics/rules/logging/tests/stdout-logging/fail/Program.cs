@@ -1,0 +1,3 @@
+var builder = WebApplication.CreateBuilder(args);
+// ruleid: stdout-logging
+builder.Logging.AddJsonConsole();

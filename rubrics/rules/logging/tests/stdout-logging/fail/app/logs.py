@@ -1,0 +1,3 @@
+import logging, sys
+# ruleid: stdout-logging
+handler = logging.StreamHandler(sys.stdout)

@@ -1,0 +1,8 @@
+<?php
+return [
+    'stderr' => [
+        'driver' => 'monolog',
+        // ruleid: stdout-logging
+        'with' => ['stream' => 'php://stderr'],
+    ],
+];

@@ -1,0 +1,3 @@
+import logging
+# handler = logging.StreamHandler(sys.stdout)
+handler = logging.FileHandler("app.log")

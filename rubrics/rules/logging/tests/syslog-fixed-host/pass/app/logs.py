@@ -1,0 +1,2 @@
+import logging.handlers, os
+handler = logging.handlers.SysLogHandler(address=(os.environ["SYSLOG_HOST"], 514))

@@ -1,0 +1,3 @@
+var builder = Host.CreateApplicationBuilder(args);
+// ruleid: windows-event-log
+builder.Logging.AddEventLog();

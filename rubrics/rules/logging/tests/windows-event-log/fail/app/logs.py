@@ -1,0 +1,3 @@
+import logging.handlers
+# ruleid: windows-event-log
+handler = logging.handlers.NTEventLogHandler("Shop")

@@ -1,0 +1,2 @@
+# ruleid: windows-event-log
+require "win32/eventlog"

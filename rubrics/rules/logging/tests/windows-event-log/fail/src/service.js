@@ -1,0 +1,3 @@
+const { EventLogger } = require('node-windows');
+// ruleid: windows-event-log
+const log = new EventLogger('Claims');

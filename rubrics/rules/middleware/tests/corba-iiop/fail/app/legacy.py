@@ -1,0 +1,2 @@
+# ruleid: corba-iiop
+from omniORB import CORBA

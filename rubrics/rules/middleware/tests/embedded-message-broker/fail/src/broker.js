@@ -1,0 +1,3 @@
+// ruleid: embedded-message-broker
+const aedes = require('aedes')();
+require('net').createServer(aedes.handle).listen(1883);

@@ -1,0 +1,4 @@
+package com.acme.eis;
+// import javax.resource.cci.ConnectionFactory;
+import java.net.http.HttpClient;
+class LedgerConnection {}

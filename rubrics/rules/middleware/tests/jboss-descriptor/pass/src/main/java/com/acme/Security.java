@@ -1,0 +1,3 @@
+package com.acme;
+import org.jboss.logging.Logger;
+class Security {}

@@ -1,0 +1,3 @@
+import win32com.client
+# ruleid: msmq-queue
+info = win32com.client.Dispatch("MSMQ.MSMQQueueInfo")

@@ -1,0 +1,2 @@
+// ruleid: raw-socket-listener
+var listener = new TcpListener(IPAddress.Any, 9100);

@@ -1,0 +1,3 @@
+require "socket"
+# ruleid: raw-socket-listener
+server = TCPServer.new(9100)

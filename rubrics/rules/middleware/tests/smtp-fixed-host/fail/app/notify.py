@@ -1,0 +1,3 @@
+import smtplib
+# ruleid: smtp-fixed-host
+server = smtplib.SMTP("localhost")

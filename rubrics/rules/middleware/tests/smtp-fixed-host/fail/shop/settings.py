@@ -1,0 +1,2 @@
+# ruleid: smtp-fixed-host
+EMAIL_HOST = "smtp.acme.local"

@@ -1,0 +1,2 @@
+import os
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

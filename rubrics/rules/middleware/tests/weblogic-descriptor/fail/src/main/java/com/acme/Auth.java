@@ -1,0 +1,4 @@
+package com.acme;
+// ruleid: weblogic-descriptor
+import weblogic.security.Security;
+class Auth {}

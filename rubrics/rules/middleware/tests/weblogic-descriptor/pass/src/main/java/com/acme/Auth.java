@@ -1,0 +1,3 @@
+package com.acme;
+// import weblogic.security.Security;
+class Auth {}

@@ -1,0 +1,4 @@
+package com.acme;
+// ruleid: websphere-descriptor
+import com.ibm.websphere.cache.DistributedMap;
+class Cache {}

@@ -1,0 +1,3 @@
+package com.acme;
+import com.ibm.icu.text.Normalizer2;
+class Cache {}

@@ -1,0 +1,6 @@
+using DocumentFormat.OpenXml.Packaging;
+public class Excel
+{
+    // Type.GetTypeFromProgID("Excel.Application")
+    public Type Kind() => Type.GetType("System.String");
+}

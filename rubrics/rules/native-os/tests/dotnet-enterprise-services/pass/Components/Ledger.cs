@@ -1,0 +1,3 @@
+// using System.EnterpriseServices;
+using System.Transactions;
+public class Ledger { }

@@ -1,0 +1,3 @@
+var builder = WebApplication.CreateBuilder(args);
+// ruleid: dotnet-windows-authentication
+builder.Services.AddAuthentication(NegotiateDefaults.AuthenticationScheme).AddNegotiate();

@@ -1,0 +1,4 @@
+var host = Host.CreateDefaultBuilder(args)
+    // ruleid: dotnet-windows-service
+    .UseWindowsService()
+    .Build();

@@ -1,0 +1,2 @@
+// using System.ServiceProcess;
+var host = Host.CreateDefaultBuilder(args).ConfigureServices(s => s.AddHostedService<Export>()).Build();

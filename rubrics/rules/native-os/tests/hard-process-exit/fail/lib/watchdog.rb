@@ -1,0 +1,4 @@
+def bail
+  # ruleid: hard-process-exit
+  exit!(1)
+end

@@ -1,0 +1,4 @@
+module.exports = (req, res) => {
+  // ruleid: hard-process-exit
+  process.exit(0);
+};

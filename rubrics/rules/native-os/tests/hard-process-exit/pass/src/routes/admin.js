@@ -1,0 +1,3 @@
+// process.exit(0)
+process.exitCode = 1;
+process.on('exit', () => {});

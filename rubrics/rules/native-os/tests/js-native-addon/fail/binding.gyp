@@ -1,0 +1,1 @@
+{ 'targets': [ { 'target_name': 'scanner', 'sources': ['scanner.cc'] } ] }

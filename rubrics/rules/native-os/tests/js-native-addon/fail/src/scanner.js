@@ -1,0 +1,2 @@
+// ruleid: js-native-addon
+const addon = require('../build/Release/scanner.node');

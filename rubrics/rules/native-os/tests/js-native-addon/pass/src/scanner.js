@@ -1,0 +1,2 @@
+// const addon = require('bindings')('scanner');
+const express = require('express');

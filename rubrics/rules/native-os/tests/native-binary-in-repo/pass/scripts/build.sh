@@ -1,0 +1,2 @@
+#!/bin/sh
+make libtwain.so

@@ -1,0 +1,3 @@
+<?php
+// ruleid: php-ffi
+$ffi = FFI::cdef("int scan(void);", "libtwain.so");

@@ -1,0 +1,3 @@
+# import ctypes
+import json
+data = json.loads("{}")

@@ -1,0 +1,3 @@
+# require "ffi"
+require "json"
+module Scanner; end

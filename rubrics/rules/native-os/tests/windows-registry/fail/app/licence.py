@@ -1,0 +1,2 @@
+# ruleid: windows-registry
+import winreg

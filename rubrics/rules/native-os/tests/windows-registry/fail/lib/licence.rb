@@ -1,0 +1,2 @@
+# ruleid: windows-registry
+require "win32/registry"

@@ -1,0 +1,4 @@
+<?php
+$shell = new COM("WScript.Shell");
+// ruleid: windows-registry
+$key = $shell->RegRead("HKLM\\SOFTWARE\\Acme\\Licence");

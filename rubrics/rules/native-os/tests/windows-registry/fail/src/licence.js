@@ -1,0 +1,2 @@
+// ruleid: windows-registry
+const Registry = require('winreg');

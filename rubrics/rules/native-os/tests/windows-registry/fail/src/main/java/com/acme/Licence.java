@@ -1,0 +1,7 @@
+package com.acme;
+class Licence {
+    void read() throws Exception {
+        // ruleid: windows-registry
+        new ProcessBuilder("reg query HKLM\\SOFTWARE\\Acme").start();
+    }
+}

@@ -1,0 +1,3 @@
+// ruleid: desktop-ui-toolkit
+using System.Windows.Forms;
+public class MainForm : Form {}

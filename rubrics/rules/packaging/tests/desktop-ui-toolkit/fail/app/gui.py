@@ -1,0 +1,2 @@
+# ruleid: desktop-ui-toolkit
+import tkinter as tk

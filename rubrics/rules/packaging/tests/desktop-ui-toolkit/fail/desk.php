@@ -1,0 +1,3 @@
+<?php
+// ruleid: desktop-ui-toolkit
+$window = new GtkWindow();

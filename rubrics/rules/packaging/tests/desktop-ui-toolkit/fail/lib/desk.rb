@@ -1,0 +1,2 @@
+# ruleid: desktop-ui-toolkit
+require "tk"

@@ -1,0 +1,2 @@
+// ruleid: desktop-ui-toolkit
+import { app, BrowserWindow } from "electron";

@@ -1,0 +1,3 @@
+using System.Windows;
+using Microsoft.AspNetCore.Mvc;
+public class Home : Controller {}

@@ -1,0 +1,2 @@
+# ruleid: hardware-device-access
+require "rubyserial"

@@ -1,0 +1,3 @@
+<?php
+// ruleid: hardware-device-access
+$fd = fopen('/dev/ttyS0', 'r+');

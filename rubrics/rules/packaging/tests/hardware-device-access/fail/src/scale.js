@@ -1,0 +1,2 @@
+// ruleid: hardware-device-access
+const { SerialPort } = require('serialport');

@@ -1,0 +1,4 @@
+# import serial
+import json
+TTY = "/dev/null"
+NAME = "COM port"

@@ -1,0 +1,2 @@
+// require('serialport')
+const serialize = require('serialize-javascript');

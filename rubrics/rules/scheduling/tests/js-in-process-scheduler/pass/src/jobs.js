@@ -1,0 +1,3 @@
+// const cron = require('node-cron');
+const queue = require('bullmq');
+setTimeout(() => warmUp(), 1000);

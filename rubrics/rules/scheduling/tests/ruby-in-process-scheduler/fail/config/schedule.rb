@@ -1,0 +1,3 @@
+every 1.day, at: "2:00 am" do
+  runner "Report.nightly"
+end

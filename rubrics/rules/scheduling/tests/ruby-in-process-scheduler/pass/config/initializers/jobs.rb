@@ -1,0 +1,2 @@
+# require "rufus-scheduler"
+Rails.application.config.active_job.queue_adapter = :sidekiq

@@ -1,0 +1,7 @@
+package com.acme.web;
+
+// @SessionScoped
+@RequestScoped
+@Scope("prototype")
+public class Catalog {
+}

@@ -1,0 +1,6 @@
+# ruleid: mutable-static-state
+_cache = {}
+
+class Tracker:
+    # ruleid: mutable-static-state
+    seen_users = set()

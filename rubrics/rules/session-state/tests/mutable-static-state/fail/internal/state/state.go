@@ -1,0 +1,4 @@
+package state
+
+// ruleid: mutable-static-state
+var sessions = map[string]string{}

@@ -1,0 +1,5 @@
+<?php
+class Registry {
+    // ruleid: mutable-static-state
+    private static $cache = [];
+}

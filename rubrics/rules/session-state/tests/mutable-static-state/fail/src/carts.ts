@@ -1,0 +1,4 @@
+export class Carts {
+  // ruleid: mutable-static-state
+  static carts: Record<string, string[]> = {};
+}

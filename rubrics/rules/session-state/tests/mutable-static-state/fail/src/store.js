@@ -1,0 +1,3 @@
+// ruleid: mutable-static-state
+const sessions = new Map();
+module.exports = sessions;

@@ -1,0 +1,5 @@
+<?php
+return [
+    // ruleid: php-in-process-cache
+    'default' => env('CACHE_DRIVER', 'file'),
+];

@@ -1,0 +1,4 @@
+<?php
+return [
+    'default' => env('CACHE_DRIVER', 'redis'),
+];

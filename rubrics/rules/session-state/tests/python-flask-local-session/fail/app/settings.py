@@ -1,0 +1,2 @@
+# ruleid: python-flask-local-session
+SESSION_TYPE = "filesystem"

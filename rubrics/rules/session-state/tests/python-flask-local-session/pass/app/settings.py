@@ -1,0 +1,2 @@
+# SESSION_TYPE = "filesystem"
+SESSION_TYPE = "redis"

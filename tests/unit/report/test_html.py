@@ -1,0 +1,164 @@
+"""The standalone HTML report: self-contained, complete, and inert to hostile repository text."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from plotly.offline import get_plotlyjs
+
+from assess.cli import main
+from assess.pipeline import scan
+from assess.report.frames import Portfolio
+from assess.report.html import REPORT_FILE, assessment_html, dumps_json, render_report, write_portfolio_report
+
+from .xss import HOSTILE_FILE, HOSTILE_MARKERS, HOSTILE_NAME, make_hostile_app
+
+
+class _Page(HTMLParser):
+    """Every start tag with its attributes, the text, and the content of each script element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+        else:
+            self.text.append(data)
+
+
+def _parse(document: str) -> _Page:
+    page = _Page()
+    page.feed(document)
+    page.close()
+    return page
+
+
+def _data(page: _Page) -> dict[str, object]:
+    index = [attrs.get("id") for tag, attrs in page.tags if tag == "script"].index("assess-data")
+    return json.loads(page.scripts[index])  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def sample_report(portfolio: Portfolio) -> str:
+    return render_report(portfolio)
+
+
+def test_the_report_is_self_contained(sample_report: str) -> None:
+    page = _parse(sample_report)
+    scripts = [attrs for tag, attrs in page.tags if tag == "script"]
+    assert len(scripts) == 3  # plotly.js, the data, the page's own script
+    assert all("src" not in attrs for attrs in scripts)
+    assert not [tag for tag, _ in page.tags if tag in ("link", "iframe", "object", "embed", "img")]
+    for _, attrs in page.tags:
+        for name in ("src", "href", "action"):
+            value = attrs.get(name)
+            assert value is None or value.startswith("#"), (name, value)
+    # plotly.js is inlined exactly once
+    assert sample_report.count(get_plotlyjs()[:300]) == 1
+    assert "default-src 'none'" in sample_report
+
+
+def test_the_report_has_the_overview_charts_a_table_row_and_a_page_per_app(
+    portfolio: Portfolio, sample_report: str
+) -> None:
+    page = _parse(sample_report)
+    data = _data(page)
+    figures = data["figures"]
+    assert isinstance(figures, dict)
+    assert {"quadrant", "heatmap", "treemap", "effort"} <= set(figures)
+    pages = data["pages"]
+    assert isinstance(pages, dict) and set(pages) == set(portfolio.apps)
+    section_ids = {attrs.get("id") for tag, attrs in page.tags if tag == "section"}
+    rows = [attrs for tag, attrs in page.tags if tag == "tr" and "data-page" in attrs]
+    assert {r["data-page"] for r in rows} == set(pages.values())
+    for app, page_id in pages.items():
+        assert page_id in section_ids
+        assert f"{page_id}/waterfall_containerization" in figures
+        assert app in page.text
+    quadrant_apps = {cd[0] for trace in figures["quadrant"]["data"] for cd in trace["customdata"]}
+    assert quadrant_apps == set(portfolio.apps)
+
+
+def test_every_finding_is_on_its_app_page_with_file_line_and_snippet(
+    portfolio: Portfolio, sample_report: str
+) -> None:
+    text = "".join(_parse(sample_report).text)
+    for assessment in portfolio.assessments:
+        for finding in assessment.findings:
+            assert f"{finding.file}:{finding.line}" in text if finding.line else finding.file in text
+            assert finding.snippet in text
+
+
+def test_hostile_repository_text_is_shown_as_text(tmp_path: Path) -> None:
+    root = make_hostile_app(tmp_path / "app")
+    assessment = scan(root, name=HOSTILE_NAME)
+    assert any(f.file == HOSTILE_FILE for f in assessment.findings)
+    document = render_report(assessment)
+    page = _parse(document)
+
+    assert len(page.scripts) == 3
+    for tag, attrs in page.tags:
+        assert tag != "img", (tag, attrs)
+        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
+    text = "".join(page.text)
+    assert HOSTILE_FILE in text
+    assert "with open('/var/data/</script><script>alert(2)</script>.txt', 'w') as f:" in text
+    assert HOSTILE_NAME in text
+    data_block = page.scripts[[a.get("id") for t, a in page.tags if t == "script"].index("assess-data")]
+    assert "<" not in data_block and "</script" not in data_block.lower()
+    # the data survives the escaping intact
+    assert _data(page)["pages"] == {HOSTILE_NAME: "app-0"}
+    for marker in HOSTILE_MARKERS:
+        assert marker in document
+
+
+def test_the_notebook_card_escapes_too(tmp_path: Path) -> None:
+    assessment = scan(make_hostile_app(tmp_path / "app"), name=HOSTILE_NAME)
+    page = _parse(assessment_html(assessment))
+    assert page.scripts == []
+    assert not [t for t, _ in page.tags if t in ("img", "script")]
+    assert not [a for _, attrs in page.tags for a in attrs if a.startswith("on")]
+    assert HOSTILE_FILE in "".join(page.text)
+
+
+def test_dumps_json_is_safe_inside_a_script_element() -> None:
+    value = {"a": "</script><!-- & \u2028"}
+    text = dumps_json(value)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == value
+
+
+def test_cli_writes_the_report(portfolio_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "shared" / "report.html"
+    assert main(["report", str(portfolio_dir), "--html", str(target)]) == 0
+    assert target.stat().st_size > 1_000_000  # plotly.js inlined
+    assert "Portfolio overview" in target.read_text(encoding="utf-8")
+    assert main(["report", str(tmp_path / "missing")]) == 2
+
+
+def test_write_portfolio_report_defaults_to_the_output_folder(portfolio_dir: Path, tmp_path: Path) -> None:
+    written = write_portfolio_report(portfolio_dir, tmp_path / REPORT_FILE)
+    assert written.is_file()
+
+
+def test_an_empty_portfolio_still_renders() -> None:
+    document = render_report(Portfolio(()))
+    assert "0 apps" in document
