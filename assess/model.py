@@ -290,7 +290,11 @@ class ForeignKey:
 
 @dataclass(frozen=True, slots=True)
 class TableAccess:
-    """A code unit reads or writes a table (``mode`` is ``read`` or ``write``), and how (``via``)."""
+    """A code unit reads or writes a table (``mode`` is ``read`` or ``write``), and how (``via``).
+
+    ``schema`` is the table's schema when the SQL names it (``billing.invoices``) or the table's
+    declaration gives one.
+    """
 
     unit: str
     table: str
@@ -298,6 +302,7 @@ class TableAccess:
     file: str
     line: int
     via: str
+    schema: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from assess import __version__
 from assess.analyzers.container_audit import audit_containers
 from assess.analyzers.container_checks import ContainerCatalog, load_catalog
 from assess.analyzers.data import DataAnalysis
+from assess.analyzers.data.domains import cross_domain_findings
 from assess.analyzers.eol import LoadedEolTable, default_eol_path, eol_findings, load_eol_table
 from assess.analyzers.manifest_findings import manifest_findings
 from assess.analyzers.manifests import parse_manifests
@@ -159,6 +160,9 @@ def assess_snapshot(
         toolkit.config.services,
     )
     decomposition = decomposed.decomposition if decomposed is not None else None
+    spanning = cross_domain_findings(data_result.model, decomposition)
+    if spanning:
+        findings = tuple(sorted((*findings, *spanning), key=lambda f: (f.file, f.line, f.rule_id)))
     return Assessment(
         app=snapshot.name,
         source=snapshot.source,

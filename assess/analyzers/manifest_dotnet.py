@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from assess.analyzers._files import Reader, dir_of, join
 from assess.analyzers._xml import XmlNode, parse_xml
-from assess.analyzers.manifest_common import Collector
+from assess.analyzers.manifest_common import Collector, as_dict, load_json
 
 PROJECT_SUFFIXES = (".csproj", ".vbproj", ".fsproj")
 _PROPERTY = re.compile(r"\$\(([\w.]+)\)")
@@ -154,3 +154,18 @@ def parse_solution(reader: Reader, path: str, out: Collector) -> None:
             folder = dir_of(join(dir_of(path), project))
             if folder:
                 out.modules.append(folder)
+
+
+def parse_nuget_lock(reader: Reader, path: str, out: Collector) -> None:
+    """Read resolved versions from a NuGet ``packages.lock.json`` (quietly)."""
+    text = reader.text(path)
+    if text is None:
+        return
+    data = load_json(text, path, Collector()) or {}
+    versions: dict[str, str] = {}
+    for packages in as_dict(data.get("dependencies")).values():
+        for name, entry in as_dict(packages).items():
+            resolved = as_dict(entry).get("resolved")
+            if isinstance(resolved, str):
+                versions.setdefault(name, resolved)
+    out.lock("nuget", dir_of(path), versions)

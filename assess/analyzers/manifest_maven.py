@@ -185,7 +185,9 @@ def parse_pom(reader: Reader, index: PomIndex, path: str, out: Collector) -> Non
         return
     props = index.properties(pom)
     managed = index.managed(pom)
-    if pom.parent and index.parent(pom) is None:
+    if pom.parent and not (pom.parent[0] and pom.parent[1]):
+        out.error(path, f"parent at line {pom.parent[4]} has no groupId or artifactId")
+    elif pom.parent and index.parent(pom) is None:
         parent_name = f"{pom.parent[0]}:{pom.parent[1]}"
         parent_version = index.resolve(pom, pom.parent[2], props)
         out.add("maven", parent_name, parent_version, "parent", path, pom.parent[4])

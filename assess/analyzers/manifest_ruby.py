@@ -15,7 +15,8 @@ _OTHER_BLOCK = re.compile(
 )
 _END = re.compile(r"^\s*end\b")
 _INLINE_GROUP = re.compile(r"\bgroups?\s*(?::|=>)\s*(\[[^\]]*\]|:\w+|['\"]\w+['\"])")
-_LOCKED = re.compile(r"^    ([^\s(]+) \(([^)\s]+)\)\s*$")
+_LOCKED = re.compile(r"^    ([^\s(]+) \(([^)\s-]+)(?:-[^)\s]+)?\)\s*$")
+"""``    nokogiri (1.16.5-x86_64-linux)``: name, version; a platform after ``-`` is dropped (as Bundler does)."""
 _RUBY = re.compile(r"""^\s*ruby\s*\(?\s*(['"])([^'"]+)\1""")
 
 

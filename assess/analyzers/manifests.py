@@ -17,13 +17,14 @@ from assess.analyzers._files import Reader, SnapshotLike, depth_key, dir_of, nam
 from assess.analyzers.manifest_common import STAGE, Collector
 from assess.analyzers.manifest_dotnet import (
     PROJECT_SUFFIXES,
+    parse_nuget_lock,
     parse_packages_config,
     parse_packages_props,
     parse_project,
     parse_solution,
 )
 from assess.analyzers.manifest_go import parse_go_mod, parse_go_work
-from assess.analyzers.manifest_gradle import parse_build_gradle, parse_settings_gradle
+from assess.analyzers.manifest_gradle import parse_build_gradle, parse_settings_gradle, parse_version_catalog
 from assess.analyzers.manifest_maven import PomIndex, parse_pom
 from assess.analyzers.manifest_node import (
     parse_node_lock,
@@ -52,6 +53,7 @@ _BY_NAME: dict[str, Parser] = {
     "build.gradle.kts": parse_build_gradle,
     "settings.gradle": parse_settings_gradle,
     "settings.gradle.kts": parse_settings_gradle,
+    "libs.versions.toml": parse_version_catalog,
     "pyproject.toml": parse_pyproject,
     "Pipfile": parse_pipfile,
     "package.json": parse_package_json,
@@ -73,8 +75,11 @@ _LOCKS: dict[str, Parser] = {
     "pnpm-lock.yaml": parse_pnpm_lock,
     "Gemfile.lock": parse_gemfile_lock,
     "composer.lock": parse_composer_lock,
+    "packages.lock.json": parse_nuget_lock,
 }
 _PROJECT = re.compile(r"(?i).*\.(csproj|vbproj|fsproj)$")
+MANIFEST_NAMES = frozenset({"pom.xml", *_BY_NAME, *_LOCKS})
+"""File names with a parser of their own (besides project files, solutions and requirements files)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,6 +83,8 @@ _EF_WRITES = frozenset(
 _MANAGER_ROOT = re.compile(r"(?i)^(?:em|entitymanager|manager|session|db_session|datasource|connection|orm)$")
 _CONTEXT_ROOT = re.compile(r"(?i)(^|_)(db|context|ctx|dbcontext|prisma|client|tx|trx|database)$")
 _MODEL_ARG = re.compile(r"^&?\s*(?:new\s+)?\\?([A-Z][\w\\]*?)(?:\.class|::class|\{\})?$")
+_CONSTRUCTED_ARG = re.compile(r"^&?\s*(?:new\s+)?\\?([A-Z][\w\\]*)\s*\(")
+"""A model built in place: ``session.add(Invoice(total=1))``, ``em.persist(new Order(id))``."""
 _SELF = frozenset({"self", "this", "$this", "static", "cls", "super", "parent"})
 _CHAIN_SEPARATORS = ("(", ".", "->", "::", "&.", "?.", "?->")
 _QUERY_FUNCTIONS = {"get_object_or_404": "read", "get_list_or_404": "read", "aget_object_or_404": "read"}
@@ -222,6 +224,10 @@ class AccessResolver:
             model = self._enclosing_model(line)
             if model is not None:
                 return _State(model, "instance", model.orm), 1
+            if len(segments) > 1 and root.args is None and depth < 2:
+                # a field of a service (``this.orders.find()``): resolve the field itself
+                state, consumed = self._root(segments[1:], line, depth + 1)
+                return state, consumed + 1
             return None, 1
         # query builders naming a table: DB::table('x'), knex('x'), db.from('x')
         if len(segments) > 1 and segments[1].name in ("table", "from", "into") and segments[1].first_string:
@@ -317,7 +323,7 @@ class AccessResolver:
         if not call.args:
             return None
         first = call.args[0].strip()
-        match = _MODEL_ARG.match(first)
+        match = _MODEL_ARG.match(first) or _CONSTRUCTED_ARG.match(first)
         if match:
             model = self.index.model(match.group(1), self.language)
             if model is not None:
@@ -339,11 +345,7 @@ class AccessResolver:
         if call.receiver is None and call.name in _QUERY_FUNCTIONS:
             found = self._argument_model(call)
             return (found[0], _QUERY_FUNCTIONS[call.name], found[0].orm) if found else None
-        if (
-            self.language == "python"
-            and call.name in _SQLALCHEMY_FUNCTIONS
-            and call.receiver in (None, "sa", "sqlalchemy")
-        ):
+        if self._statement(call):
             found = self._argument_model(call)
             return (found[0], _SQLALCHEMY_FUNCTIONS[call.name], "sqlalchemy") if found else None
         if call.receiver is None:
@@ -375,20 +377,39 @@ class AccessResolver:
             return found[0], "write", found[0].orm
         return None
 
+    def _statement(self, call: Call) -> bool:
+        """A SQLAlchemy statement constructor (``select(Invoice)``, ``update(Order)``)."""
+        return (
+            self.language == "python"
+            and call.name in _SQLALCHEMY_FUNCTIONS
+            and call.receiver in (None, "sa", "sqlalchemy")
+        )
+
     def _inner_nodes(self) -> set[tuple[int, str]]:
         """Calls that are links of a longer chain (``a.filter(x)`` of ``a.filter(x).update(y)``).
 
         A chain runs one query, decided by its last call, so only the outermost call counts.
         """
-        calls = sorted(self.facts.calls, key=lambda c: c.line)
-        lines = [c.line for c in calls]
+        # select(Invoice).where(...): the statement's kind is its constructor's, so never inner.
+        candidates = sorted({(c.line, c.callee) for c in self.facts.calls if not self._statement(c)})
+        lines_of: dict[str, list[int]] = {}
+        for line, callee in candidates:
+            lines_of.setdefault(callee, []).append(line)
+        lengths = {len(callee) for callee in lines_of}
         inner: set[tuple[int, str]] = set()
-        for call in calls:
-            prefixes = tuple(call.callee + separator for separator in _CHAIN_SEPARATORS)
-            start = bisect_left(lines, call.line)
-            stop = bisect_right(lines, call.line + 20)
-            if any(other is not call and other.callee.startswith(prefixes) for other in calls[start:stop]):
-                inner.add((call.line, call.callee))
+        # A call is inner when a call on its line or up to 20 lines below extends its callee with a
+        # separator: look up each such prefix of every callee (linear, where comparing every pair
+        # of calls near each other was quadratic on minified or deeply nested code).
+        for other in self.facts.calls:
+            text = other.callee
+            for index in range(len(text)):
+                if index not in lengths or not text.startswith(_CHAIN_SEPARATORS, index):
+                    continue
+                lines = lines_of.get(text[:index])
+                if lines:
+                    low = bisect_left(lines, other.line - 20)
+                    high = bisect_right(lines, other.line)
+                    inner.update((line, text[:index]) for line in lines[low:high])
         return inner
 
     def accesses(self) -> Iterable[TableAccess]:

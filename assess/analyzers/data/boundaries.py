@@ -19,6 +19,8 @@ _SESSION_RECEIVER = re.compile(r"(?i)(session|engine|conn|connection|\bdb\b)")
 _JS_TRANSACTION_RECEIVER = re.compile(
     r"(?i)(sequelize|datasource|manager|connection|knex|\bdb\b|trx|orm|typeorm)"
 )
+_QUERY_RUNNER = re.compile(r"(?i)(runner|manager|\bem\b|connection|\bconn\b|\bdb\b|\borm\b)")
+"""Receivers of TypeORM's ``QueryRunner`` / MikroORM's ``EntityManager`` ``startTransaction()``."""
 _USER_TRANSACTION = re.compile(r"(?i)(usertransaction|\butx\b|\but\b|\btx\b)")
 
 
@@ -169,7 +171,7 @@ def _call_kind(src: SourceText, call: Call) -> str | None:
     elif language in ("javascript", "typescript"):
         if name == "$transaction":
             return "prisma"
-        if name == "startTransaction" and "queryRunner" in receiver:
+        if name == "startTransaction" and _QUERY_RUNNER.search(receiver):  # not Sentry.startTransaction()
             return "typeorm"
         if name == "transaction" and _JS_TRANSACTION_RECEIVER.search(receiver):
             lowered = receiver.lower()

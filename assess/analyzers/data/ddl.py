@@ -9,6 +9,7 @@ import yaml
 from assess.analyzers.data.records import Evidence, FileData
 from assess.analyzers.data.source import SourceText
 from assess.analyzers.data.sql import SqlUse, analyze_sql, split_script
+from assess.analyzers.located_yaml import YamlTooComplex, load_documents
 from assess.model import ForeignKey, Table
 
 _FLYWAY = re.compile(r"(?i)(^|/)[VRU]\d[\w.]*__[^/]*\.sql$")
@@ -130,12 +131,12 @@ def _liquibase_xml(src: SourceText, out: FileData) -> None:
 
 
 def _liquibase_yaml(src: SourceText, out: FileData) -> None:
-    try:
-        data = yaml.safe_load(src.text)
-    except (yaml.YAMLError, RecursionError, ValueError):
+    try:  # bounded: aliases repeating a subtree cannot make the walk below explode
+        documents = load_documents(src.text)
+    except (yaml.YAMLError, YamlTooComplex, RecursionError, ValueError):
         return
     changes: list[dict[str, object]] = []
-    stack: list[object] = [data]
+    stack: list[object] = list(documents)
     while stack:
         item = stack.pop()
         if isinstance(item, dict):

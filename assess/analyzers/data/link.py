@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assess.analyzers.data.access import AccessResolver, ModelIndex
 from assess.analyzers.data.callgraph import CallGraph, FuncRef
@@ -247,10 +247,16 @@ class _Linker:
                     for name in names:
                         table, via_entity = self.canonical_table(name)
                         via = "jpql" if via_entity and site.via == "sql" else site.via
-                        found.append(TableAccess(site.unit, table, mode, path, site.line, via))
+                        schema = _qualifier(name) if not via_entity else None
+                        found.append(TableAccess(site.unit, table, mode, path, site.line, via, schema))
             file_facts = self.facts.get(path)
             if file_facts is not None and not file_facts.error:
                 found.extend(AccessResolver(self.index, file_data, file_facts).accesses())
+        schemas = {t.name.lower(): t.schema for t in self.tables if t.schema}
+        found = [
+            a if a.schema or a.table.lower() not in schemas else replace(a, schema=schemas[a.table.lower()])
+            for a in found
+        ]
         unique = {(a.unit, a.table, a.mode, a.file, a.line): a for a in found}
         return sorted(unique.values(), key=lambda a: (a.file, a.line, a.table, a.mode))
 
@@ -313,6 +319,12 @@ class _Linker:
     def entities(self) -> list[Entity]:
         found = {(m.unit, m.table): Entity(m.unit, m.table, m.file, m.line, m.orm) for m in self.concrete}
         return sorted(found.values(), key=lambda e: (e.unit, e.table))
+
+
+def _qualifier(name: str) -> str | None:
+    """The schema of a qualified table name (``billing.invoices`` → ``billing``), else None."""
+    parts = [p.strip('"`[]') for p in name.split(".")]
+    return (parts[-2] or None) if len(parts) >= 2 else None
 
 
 def _scope(target: FuncRef, level: int) -> tuple[str, int, int, int]:

@@ -200,12 +200,13 @@ def scan_js(src: SourceText, out: FileData) -> None:
 
 # --------------------------------------------------------------------------- Prisma
 
-_PRISMA_MODEL = re.compile(r"^\s*model\s+(\w+)\s*\{", re.M)
+_PRISMA_MODEL = re.compile(r"^[ \t]*model\s+(\w+)\s*\{", re.M)
 _PRISMA_MAP = re.compile(r"""@@map\(\s*(?:name\s*:\s*)?"([^"]+)"\s*\)""")
 _PRISMA_SCHEMA = re.compile(r"""@@schema\(\s*"([^"]+)"\s*\)""")
 _PRISMA_FIELD = re.compile(r"^\s*(\w+)\s+(\w+)(\[\])?\??\s*(.*)$")
 _PRISMA_RELATION = re.compile(r"@relation\(([^)]*)\)")
 _PRISMA_FIELDS = re.compile(r"fields\s*:\s*\[([^\]]*)\]")
+_PRISMA_FIELD_MAP = re.compile(r"""@map\(\s*(?:name\s*:\s*)?"([^"]+)"\s*\)""")
 
 
 def scan_prisma(src: SourceText, out: FileData) -> None:
@@ -232,6 +233,12 @@ def scan_prisma(src: SourceText, out: FileData) -> None:
         )
         out.models.append(model)
         out.accessors[name[0].lower() + name[1:]] = name
+        columns_of: dict[str, str] = {}
+        for raw in body.split("\n"):
+            field = _PRISMA_FIELD.match(raw)
+            column = _PRISMA_FIELD_MAP.search(field.group(4)) if field else None
+            if field and column:
+                columns_of[field.group(1)] = column.group(1)
         for offset, raw in enumerate(body.split("\n")):
             field = _PRISMA_FIELD.match(raw)
             if not field or field.group(2) not in names:
@@ -240,7 +247,8 @@ def scan_prisma(src: SourceText, out: FileData) -> None:
             relation = _PRISMA_RELATION.search(field.group(4))
             keys = _PRISMA_FIELDS.search(relation.group(1)) if relation else None
             if keys:
-                columns = tuple(k.strip() for k in keys.group(1).split(",") if k.strip())
+                named = (k.strip() for k in keys.group(1).split(",") if k.strip())
+                columns = tuple(columns_of.get(k, k) for k in named)
                 out.relations.append(
                     Relation(name, field.group(2), src.path, line + offset, "prisma", columns)
                 )

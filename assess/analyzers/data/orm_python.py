@@ -206,9 +206,10 @@ def _core_tables(src: SourceText, out: FileData) -> None:
         name = _unquote(start.args[0])
         source = "alembic" if start.callee == "op.create_table" else "sqlalchemy"
         out.tables.append(Table(name, src.path, start.line, source))
-        stop = starts[index + 1].line if index + 1 < len(starts) else 10**9
+        stop = starts[index + 1].line - 1 if index + 1 < len(starts) else 10**9
+        stop = src.call_end(start.line, stop)
         for call in calls:
-            if not start.line <= call.line < stop:
+            if not start.line <= call.line <= stop:
                 continue
             if call.name == "ForeignKey" and call.args:
                 ref_table, _, ref_column = _unquote(call.args[0]).rpartition(".")

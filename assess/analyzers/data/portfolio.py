@@ -48,14 +48,17 @@ class SharedSchema:
     uses: tuple[TableUse, ...]
 
 
-def _key(name: str, schema: str | None) -> str:
-    bare = name.rsplit(".", 1)[-1].strip('"`[]').lower()
-    return f"{schema.lower()}.{bare}" if schema else bare
+Key = tuple[str, str | None]
+"""A table across apps: (bare name in lower case, schema in lower case or None when unknown)."""
 
 
-def _uses(assessment: Assessment) -> dict[str, TableUse]:
+def _key(name: str, schema: str | None) -> Key:
+    return name.rsplit(".", 1)[-1].strip('"`[]').lower(), schema.lower() if schema else None
+
+
+def _uses(assessment: Assessment) -> dict[Key, TableUse]:
     """Table key → the app's first declaration (or, failing that, access) of it."""
-    found: dict[str, TableUse] = {}
+    found: dict[Key, TableUse] = {}
     schemas = {t.name.lower(): t.schema for t in assessment.data.tables}
     for table in assessment.data.tables:
         found.setdefault(
@@ -63,7 +66,7 @@ def _uses(assessment: Assessment) -> dict[str, TableUse]:
             TableUse(assessment.app, table.name, "declares", table.file, table.line),
         )
     for access in assessment.data.accesses:
-        key = _key(access.table, schemas.get(access.table.lower()))
+        key = _key(access.table, access.schema or schemas.get(access.table.lower()))
         found.setdefault(
             key, TableUse(assessment.app, access.table, access.mode + "s", access.file, access.line)
         )
@@ -73,15 +76,24 @@ def _uses(assessment: Assessment) -> dict[str, TableUse]:
 def shared_schemas(assessments: Iterable[Assessment], *, min_tables: int = 2) -> list[SharedSchema]:
     """Groups of apps sharing at least ``min_tables`` tables, largest overlap first.
 
-    Tables match on ``schema.name`` when a schema is known, else on the name (case-insensitive).
-    Each group lists the apps that all touch every one of its tables; an app may be in several
-    groups. Apps with the same name are counted once.
+    Tables match on ``schema.name`` when a schema is known, else on the name (case-insensitive);
+    a use without a schema joins the only schema the portfolio knows for that name, if there
+    is exactly one. Each group lists the apps that all touch every one of its tables; an app
+    may be in several groups. Apps with the same name are counted once.
     """
-    by_table: dict[str, dict[str, TableUse]] = {}
-    for assessment in assessments:
-        for key, use in _uses(assessment).items():
-            by_table.setdefault(key, {}).setdefault(assessment.app, use)
-    groups: dict[tuple[str, ...], list[str]] = {}
+    per_app: list[tuple[str, dict[Key, TableUse]]] = [(a.app, _uses(a)) for a in assessments]
+    schemas_of: dict[str, set[str]] = {}
+    for _app, uses in per_app:
+        for bare, schema in uses:
+            if schema:
+                schemas_of.setdefault(bare, set()).add(schema)
+    by_table: dict[Key, dict[str, TableUse]] = {}
+    for app, uses in per_app:
+        for (bare, schema), use in uses.items():
+            known = schemas_of.get(bare, set())
+            key = (bare, schema or (next(iter(known)) if len(known) == 1 else None))
+            by_table.setdefault(key, {}).setdefault(app, use)
+    groups: dict[tuple[str, ...], list[Key]] = {}
     for key, users in by_table.items():
         if len(users) >= 2:
             groups.setdefault(tuple(sorted(users)), []).append(key)
@@ -89,15 +101,14 @@ def shared_schemas(assessments: Iterable[Assessment], *, min_tables: int = 2) ->
     for apps in list(groups):
         for other, keys in groups.items():
             if other != apps and set(apps) < set(other):
-                groups[apps] = sorted(set(groups[apps]) | set(keys))
+                groups[apps] = sorted(set(groups[apps]) | set(keys), key=str)
     result: list[SharedSchema] = []
     for apps, keys in groups.items():
         if len(keys) < min_tables:
             continue
-        uses = tuple(by_table[k][app] for k in sorted(keys) for app in apps)
-        result.append(
-            SharedSchema(apps, tuple(sorted({by_table[k][apps[0]].table for k in keys}, key=str.lower)), uses)
-        )
+        shared = tuple(by_table[k][app] for k in sorted(keys, key=str) for app in apps)
+        names = tuple(sorted({by_table[k][apps[0]].table for k in keys}, key=str.lower))
+        result.append(SharedSchema(apps, names, shared))
     result.sort(key=lambda s: (-len(s.tables), -len(s.apps), s.apps))
     return result
 

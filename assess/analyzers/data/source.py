@@ -247,6 +247,35 @@ class SourceText:
             found.append((number, match.group(1).lstrip("@$"), value.rstrip(";").strip()[:400]))
         return found
 
+    def call_end(self, line: int, fallback: int, limit: int = 400) -> int:
+        """Line where the first parenthesis opened on ``line`` is closed (strings skipped), else ``fallback``."""
+        depth = 0
+        quote: str | None = None
+        for number in range(line, min(len(self.lines), line + limit) + 1):
+            text = self.line(number)
+            i = 0
+            while i < len(text):
+                ch = text[i]
+                if quote:
+                    if ch == "\\":
+                        i += 1
+                    elif ch == quote:
+                        quote = None
+                elif ch in "\"'`":
+                    quote = ch
+                elif ch == "#" and self.language in ("python", "ruby"):
+                    break
+                elif ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    depth -= 1
+                    if depth == 0:
+                        return number
+                i += 1
+            if quote in ("'", '"') and self.language != "php":
+                quote = None  # an unclosed one-line string: do not let it swallow the file
+        return fallback
+
     def block_end(self, line: int, fallback: int) -> int:
         """Last line of the block a boundary at ``line`` opens (``with``/``do``/``{``), else ``fallback``."""
         if self.language == "python":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from tests.unit.analyzers.data_support import MakeApp, analyze, findings, keys, tables
 
 SCHEMA = """\
@@ -153,5 +155,16 @@ def test_broken_schema_files_do_not_stop_the_analysis(make_app: MakeApp) -> None
             "db/changelog.yaml": "databaseChangeLog: [unclosed",
         },
     )
+    assert tables(result) == ["ok"]
+    assert result.errors == ()
+
+
+def test_liquibase_yaml_alias_bomb_is_bounded(make_app: MakeApp) -> None:
+    levels = ["a0: &a0 [{createTable: {tableName: boom}}]"]
+    levels += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 10)]
+    bomb = "databaseChangeLog:\n" + "".join(f"  {level}\n" for level in levels)
+    started = time.perf_counter()
+    result = analyze(make_app, {"db/changelog/bomb.yaml": bomb, "db/ok.sql": "CREATE TABLE ok (id int);"})
+    assert time.perf_counter() - started < 10
     assert tables(result) == ["ok"]
     assert result.errors == ()

@@ -160,3 +160,39 @@ def test_ef_migrations(make_app: MakeApp) -> None:
         ("Invoices", "billing", "ef-migration")
     ]
     assert keys(result) == {("Invoices", "Orders", ("OrderId",)), ("Payments", "Invoices", ("InvoiceId",))}
+
+
+ADO = """\
+using System.Data.SqlClient;
+using System.Transactions;
+
+namespace Legacy.Billing;
+
+public class InvoiceBatch
+{
+    public void Close(SqlConnection connection)
+    {
+        using (SqlTransaction tx = connection.BeginTransaction())
+        {
+            new SqlCommand("UPDATE invoices SET closed = 1 WHERE due < GETDATE()", connection, tx).ExecuteNonQuery();
+            new SqlCommand("INSERT INTO invoice_audit (kind) VALUES ('close')", connection, tx).ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
+    public void Enlist(SqlConnection connection, CommittableTransaction distributed)
+    {
+        connection.EnlistTransaction(distributed);
+    }
+}
+"""
+
+
+def test_ado_net_transactions_and_dtc_enlistment(make_app: MakeApp) -> None:
+    result = analyze(make_app, {"Billing/InvoiceBatch.cs": ADO})
+    assert transactions(result) == {("Close", "ado-net", ("invoice_audit", "invoices"))}
+    assert accesses(result) == {
+        ("Legacy.Billing.InvoiceBatch", "invoices", "write"),
+        ("Legacy.Billing.InvoiceBatch", "invoice_audit", "write"),
+    }
+    assert findings(result) == {("distributed-transaction", "Billing/InvoiceBatch.cs", 20)}

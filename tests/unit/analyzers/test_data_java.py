@@ -294,3 +294,110 @@ def test_mybatis_and_hibernate_xml(make_app: MakeApp) -> None:
         ("INVOICE", "CUSTOMER", ("CUSTOMER_ID",)),
         ("INVOICE_LINE", "INVOICE", ("INVOICE_ID",)),
     }
+
+
+LEDGER = """\
+package com.acme.ledger;
+
+import java.sql.Connection;
+import javax.sql.DataSource;
+import jakarta.persistence.EntityManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+public class LedgerService {
+    private final TransactionTemplate txTemplate;
+    private final EntityManager em;
+    private final DataSource dataSource;
+
+    public LedgerService(TransactionTemplate txTemplate, EntityManager em, DataSource dataSource) {
+        this.txTemplate = txTemplate;
+        this.em = em;
+        this.dataSource = dataSource;
+    }
+
+    public void post(long accountId) {
+        txTemplate.executeWithoutResult(status -> {
+            em.persist(new Posting(accountId));
+        });
+    }
+
+    public void rebuild() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.createStatement().executeUpdate("DELETE FROM balances");
+            connection.commit();
+        }
+    }
+}
+"""
+
+POSTING = """\
+package com.acme.ledger;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "postings")
+public class Posting {
+    public Posting(long accountId) { }
+}
+"""
+
+ATOMIKOS = """\
+package com.acme.ledger;
+
+import com.atomikos.jdbc.AtomikosDataSourceBean;
+
+public class XaConfig {
+    public AtomikosDataSourceBean ledger() {
+        AtomikosDataSourceBean bean = new AtomikosDataSourceBean();
+        bean.setXaDataSourceClassName("org.postgresql.xa.PGXADataSource");
+        return bean;
+    }
+}
+"""
+
+
+def test_transaction_template_jdbc_and_atomikos(make_app: MakeApp) -> None:
+    files = {
+        "src/main/java/com/acme/ledger/LedgerService.java": LEDGER,
+        "src/main/java/com/acme/ledger/Posting.java": POSTING,
+    }
+    result = analyze(make_app, files)
+    assert accesses(result) == {
+        ("com.acme.ledger.LedgerService", "postings", "write"),  # em.persist(new Posting(…))
+        ("com.acme.ledger.LedgerService", "balances", "write"),
+    }
+    assert transactions(result) == {
+        ("post", "spring", ("postings",)),
+        ("rebuild", "jdbc", ("balances",)),
+    }
+    assert not any(t.distributed for t in result.model.transactions)
+    assert findings(result) == set()
+
+    with_xa = analyze(make_app, {**files, "src/main/java/com/acme/ledger/XaConfig.java": ATOMIKOS})
+    xa = "src/main/java/com/acme/ledger/XaConfig.java"
+    assert findings(with_xa) == {
+        ("distributed-transaction", xa, 3),  # the import
+        ("distributed-transaction", xa, 7),  # new AtomikosDataSourceBean()
+        ("distributed-transaction", xa, 8),  # the XA data source class name
+    }
+    # an app coordinating XA resources: its Spring transactions may be distributed
+    assert {t.name for t in with_xa.model.transactions if t.distributed} == {"post"}
+
+
+def test_spring_jta_configuration_is_a_distributed_transaction_site(make_app: MakeApp) -> None:
+    result = analyze(
+        make_app,
+        {
+            "src/main/resources/application.properties": "# spring.jta.enabled=false is a comment\n"
+            "spring.datasource.url=jdbc:postgresql://db/ledger\n"
+            "spring.jta.atomikos.properties.max-timeout=300000\n",
+            "src/main/resources/application.yml": "spring:\n  jta:\n    enabled: true\n",
+        },
+    )
+    assert findings(result) == {
+        ("distributed-transaction", "src/main/resources/application.properties", 3),
+        ("distributed-transaction", "src/main/resources/application.yml", 2),
+    }

@@ -209,3 +209,15 @@ def test_utf16_pom_with_bom_is_read(manifests_of: Callable[..., ManifestResult])
     result = manifests_of({"pom.xml": pom.encode("utf-16")})
     assert [(d.name, d.line) for d in result.dependencies] == [("é:a", 2)]
     assert result.errors == ()
+
+
+def test_parent_without_coordinates_is_an_error_not_a_dependency(
+    manifests_of: Callable[..., ManifestResult],
+) -> None:
+    result = manifests_of(
+        {"pom.xml": "<project>\n  <parent>\n    <version>1</version>\n  </parent>\n</project>"}
+    )
+    assert result.dependencies == ()
+    assert [e.message for e in result.errors] == ["pom.xml: parent at line 2 has no groupId or artifactId"]
+    truncated = manifests_of({"pom.xml": "<project>\n  <parent>\n    <groupId>org.spring"})
+    assert truncated.dependencies == ()
