@@ -172,6 +172,7 @@ def quadrant(
                 text=[text(a) for a in part["app"]],
                 textposition="top center",
                 textfont={"size": 10},
+                cliponaxis=False,  # a bubble at a score of 0 or 100 is drawn whole
                 customdata=[[a] for a in part["app"]],
                 hovertext=[_hover(row) for _, row in part.iterrows()],
                 hovertemplate="%{hovertext}<extra></extra>",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cache
@@ -36,6 +37,7 @@ from assess.report.frames import (
     candidates_frame,
     load_portfolio,
 )
+from assess.report.scaffolds import scaffold_for
 
 REPORT_FILE = "report.html"
 """The report's file name inside a portfolio output folder."""
@@ -159,6 +161,7 @@ def app_sections(portfolio: Portfolio, app: str) -> dict[str, str]:
     title = Markup('<h2 class="assess-drill-title" style="margin:0">{}</h2>').format(assessment.app)
     cards = _macro("score_cards")(assessment, _extras(rows[0] if rows else None))
     candidates = candidates_frame(portfolio)
+    scaffold = scaffold_for(assessment, portfolio.dockerfiles)
     return {
         "header": str(
             Markup('<div class="assess"><style>{}</style>{}{}</div>').format(
@@ -169,7 +172,7 @@ def app_sections(portfolio: Portfolio, app: str) -> dict[str, str]:
         "explanation": fragment("explanation", assessment),
         "stack": fragment("stack", assessment),
         "candidates": fragment("candidates", records(candidates[candidates["app"] == app])),
-        "dockerfile": fragment("dockerfiles", dict(portfolio.dockerfiles.get(app, {}))),
+        "dockerfile": fragment("dockerfiles", dict(scaffold.files), scaffold.note),
     }
 
 
@@ -178,6 +181,16 @@ def app_sections(portfolio: Portfolio, app: str) -> dict[str, str]:
 
 def _figure_json(fig: Any) -> Any:
     return json.loads(pio.to_json(fig, validate=False, engine="json"))
+
+
+def _share_template(figures: Mapping[str, Any]) -> Any:
+    """Take the layout template (most of a figure's JSON) out of every figure that uses the
+    first one's, and return it: the page puts it back, so the report carries it once."""
+    shared = next((f["layout"]["template"] for f in figures.values() if "template" in f["layout"]), None)
+    for fig in figures.values():
+        if fig["layout"].get("template") == shared:
+            fig["layout"].pop("template", None)
+    return shared
 
 
 def _table_columns(apps: pd.DataFrame) -> list[tuple[str, str, str]]:
@@ -212,8 +225,21 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def generated_at() -> str:
+    """When the report was made, only if ``SOURCE_DATE_EPOCH`` says so: a report is a function of
+    its portfolio alone (the same input gives the same bytes), so it carries no clock time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return ""
+    return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
 def render_report(data: PortfolioLike, *, title: str | None = None) -> str:
-    """The whole report as one HTML document (see the module docstring)."""
+    """The whole report as one HTML document (see the module docstring).
+
+    Byte-deterministic: the same portfolio gives the same text in any process (no clock time,
+    no random element ids, everything ordered), so reports of two runs can be compared.
+    """
     portfolio = as_portfolio(data)
     apps = apps_frame(portfolio)
     ok = apps[apps["status"] == "ok"]
@@ -263,7 +289,7 @@ def render_report(data: PortfolioLike, *, title: str | None = None) -> str:
                 "charts": list(app_figs),
                 "findings": sorted_findings(assessment),
                 "candidates": records(candidates[candidates["app"] == assessment.app]),
-                "dockerfiles": dict(portfolio.dockerfiles.get(assessment.app, {})),
+                "scaffold": scaffold_for(assessment, portfolio.dockerfiles),
             }
         )
 
@@ -276,8 +302,12 @@ def render_report(data: PortfolioLike, *, title: str | None = None) -> str:
     paths: Sequence[str] = []
     if charts.colour_column(ok) == charts.MIGRATION_PATH_COLUMN:
         paths = sorted({str(p) for p in ok[charts.MIGRATION_PATH_COLUMN] if str(p)})
+    units = sorted({str(u) for u in ok["business_unit"] if str(u)})
+    if units == [NO_BUSINESS_UNIT]:
+        units = []
     payload = {
         "title": title,
+        "template": _share_template(figures),
         "figures": figures,
         "pages": {app: f"app-{i}" for app, i in index.items()},
     }
@@ -287,7 +317,7 @@ def render_report(data: PortfolioLike, *, title: str | None = None) -> str:
         .render(
             title=title,
             version=__version__,
-            generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            generated=generated_at(),
             css=Markup(stylesheet()),
             plotly_js=Markup(get_plotlyjs().replace("</script", "<\\/script")),
             data_json=Markup(dumps_json(payload)),
@@ -295,6 +325,7 @@ def render_report(data: PortfolioLike, *, title: str | None = None) -> str:
             columns=_table_columns(ok if not ok.empty else apps),
             languages=sorted({str(v) for v in ok["primary_language"] if str(v)}),
             paths=paths,
+            units=units,
             band_counts=band_counts,
             portfolio_charts=list(overview),
             pages=pages,
@@ -304,10 +335,13 @@ def render_report(data: PortfolioLike, *, title: str | None = None) -> str:
 
 
 def write_html(data: PortfolioLike, path: str | Path, *, title: str | None = None) -> Path:
-    """Write :func:`render_report` to ``path`` (folders created) and return the path."""
+    """Write :func:`render_report` to ``path`` (folders created) and return the path. The file is
+    written beside the target and renamed into place, so a killed run never leaves half a report."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_report(data, title=title), encoding="utf-8")
+    partial = target.with_name(f".{target.name}.tmp")
+    partial.write_text(render_report(data, title=title), encoding="utf-8")
+    os.replace(partial, target)
     return target
 
 

@@ -79,6 +79,7 @@ class Dashboard:
         self.ok_apps = self.apps[self.apps["status"] == "ok"].reset_index(drop=True)
         self.colour = charts.colour_column(self.ok_apps)
         self.selected: str | None = None
+        self._sections: dict[str, dict[str, str]] = {}
         self.shortlist_path = Path(shortlist_path)
 
         ok = self.ok_apps
@@ -198,7 +199,9 @@ class Dashboard:
             self.drill_tabs.children = []
             return
         assessment = self.portfolio.get(app)
-        sections = app_sections(self.portfolio, app)
+        sections = self._sections.get(app)
+        if sections is None:
+            sections = self._sections[app] = app_sections(self.portfolio, app)
         waterfalls = [
             go.FigureWidget(charts.score_waterfall(assessment, s.dimension)) for s in assessment.scores
         ]

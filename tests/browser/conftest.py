@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -25,11 +26,30 @@ CHROMIUM_ARGS = [
 ]
 
 
+REQUIRED = os.environ.get("ASSESS_REQUIRE_BROWSER", "") not in ("", "0")
+"""In CI (``ASSESS_REQUIRE_BROWSER=1``, set by .ci/run) a missing browser part fails the tests."""
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip for lack of ``reason`` on a developer machine; fail when the browser is required."""
+    if REQUIRED:
+        pytest.fail(f"ASSESS_REQUIRE_BROWSER is set but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def require_module(name: str) -> Any:
+    """Import ``name``, or skip (fail in CI) when it is not installed."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        unavailable(f"{name} cannot be imported ({exc}); pip install -e '.[dev]' installs it")
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).is_file() and shutil.which("chromium") is None:
-        pytest.skip("Debian's chromium is not installed here (bash .ci/browser-setup.sh installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+        unavailable("Debian's chromium is not installed here (bash .ci/browser-setup.sh installs it)")
+    sync_api = require_module("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         executable = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)

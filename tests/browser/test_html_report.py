@@ -12,13 +12,15 @@ from assess.cli import main
 from assess.report.frames import apps_frame, load_portfolio
 from tests.unit.report.xss import HOSTILE_FILE, HOSTILE_NAME, make_hostile_app
 
-from .conftest import SAMPLES
+from .conftest import ROOT
+
+MANIFEST = ROOT / "notebooks" / "portfolio.csv"
 
 
-def _build(folder: Path, out: Path) -> Path:
+def _build(inputs: list[str], out: Path) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ASSESS_CACHE_DIR", str(out.parent / "cache"))
-        assert main(["portfolio", str(folder), "-o", str(out)]) == 0
+        assert main(["portfolio", *inputs, "-o", str(out)]) == 0
     target = out / "shared-report.html"
     assert main(["report", str(out), "--html", str(target)]) == 0
     return target
@@ -26,7 +28,8 @@ def _build(folder: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def sample_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(SAMPLES, tmp_path_factory.mktemp("report") / "out")
+    # the samples with their business context, as the triage notebook assesses them
+    return _build(["--manifest", str(MANIFEST)], tmp_path_factory.mktemp("report") / "out")
 
 
 def _open_offline(page: Any, report: Path) -> list[str]:
@@ -62,6 +65,8 @@ def test_report_renders_filters_sorts_and_opens_app_pages(
     assert page.locator("#chart-heatmap .hm, #chart-heatmap .heatmaplayer image").count() >= 1
     assert page.locator("#chart-treemap .treemaplayer path").count() >= len(apps)
     assert page.locator("#chart-effort .barlayer path").count() >= 1
+    assert page.locator("#assess-apps th[data-key=business_unit]").count() == 1
+    page.screenshot(path=str(shots / "report.png"))  # the README's picture (docs/images)
     page.screenshot(path=str(shots / "report-overview.png"), full_page=True)
 
     # the table filters
@@ -80,6 +85,11 @@ def test_report_renders_filters_sorts_and_opens_app_pages(
     in_band = int((apps["containerization_band"] == band).sum())
     assert _visible_rows(page) == in_band
     page.select_option("#assess-band", "")
+    assert _visible_rows(page) == len(apps)
+    unit = str(apps["business_unit"].iloc[0])
+    page.select_option("#assess-unit", unit)
+    assert _visible_rows(page) == int((apps["business_unit"] == unit).sum()) < len(apps)
+    page.select_option("#assess-unit", "")
     assert _visible_rows(page) == len(apps)
 
     # and sorts by score
@@ -117,7 +127,7 @@ def test_hostile_names_and_snippets_show_as_text(
 ) -> None:
     folder = tmp_path_factory.mktemp("hostile")
     make_hostile_app(folder / HOSTILE_NAME)
-    report = _build(folder, folder.parent / "hostile-out")
+    report = _build([str(folder)], folder.parent / "hostile-out")
     outside = _open_offline(page, report)
     page.wait_for_selector("#chart-quadrant .scatterlayer path.point")
     assert page.locator("#assess-apps tbody a").text_content() == HOSTILE_NAME

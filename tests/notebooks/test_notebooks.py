@@ -9,6 +9,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from assess.report.frames import apps_frame
+
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
@@ -79,6 +81,10 @@ def test_portfolio_triage_runs(workspace: Path) -> None:
     assert (out / "report.html").stat().st_size > 1_000_000
     kinds = {k for o in _outputs(notebook) for k in o.get("data", {})}
     assert "application/vnd.jupyter.widget-view+json" in kinds
+    # the manifest's business context reached the outputs
+    apps = apps_frame(out)
+    assert set(apps["business_unit"]) == {"Claims", "Digital", "Finance", "Marketing"}
+    assert set(apps["criticality"]) <= {"low", "medium", "high", "critical"}
 
 
 def test_decomposition_runs(workspace: Path) -> None:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,7 +17,14 @@ from plotly.offline import get_plotlyjs
 from assess.cli import main
 from assess.pipeline import scan
 from assess.report.frames import Portfolio
-from assess.report.html import REPORT_FILE, assessment_html, dumps_json, render_report, write_portfolio_report
+from assess.report.html import (
+    REPORT_FILE,
+    assessment_html,
+    dumps_json,
+    generated_at,
+    render_report,
+    write_portfolio_report,
+)
 
 from .xss import HOSTILE_FILE, HOSTILE_MARKERS, HOSTILE_NAME, make_hostile_app
 
@@ -84,6 +96,9 @@ def test_the_report_has_the_overview_charts_a_table_row_and_a_page_per_app(
     figures = data["figures"]
     assert isinstance(figures, dict)
     assert {"quadrant", "heatmap", "treemap", "effort"} <= set(figures)
+    # the layout template (most of a figure's JSON) is carried once, not per figure
+    assert isinstance(data["template"], dict) and "layout" in data["template"]
+    assert not [key for key, fig in figures.items() if "template" in fig["layout"]]
     pages = data["pages"]
     assert isinstance(pages, dict) and set(pages) == set(portfolio.apps)
     section_ids = {attrs.get("id") for tag, attrs in page.tags if tag == "section"}
@@ -162,3 +177,45 @@ def test_write_portfolio_report_defaults_to_the_output_folder(portfolio_dir: Pat
 def test_an_empty_portfolio_still_renders() -> None:
     document = render_report(Portfolio(()))
     assert "0 apps" in document
+
+
+_RENDER = (
+    "import sys\n"
+    "from assess.report.html import render_report\n"
+    "sys.stdout.buffer.write(render_report(sys.argv[1]).encode('utf-8'))\n"
+)
+
+
+def test_the_same_portfolio_renders_to_the_same_bytes(
+    portfolio_dir: Path,
+    portfolio: Portfolio,
+    sample_report: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Two runs of one portfolio (say local and Dask) must give identical reports: no clock time,
+    # no random ids, no set or hash order. Render again here, and in fresh interpreters with
+    # different hash seeds from two copies of the output folder.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert render_report(portfolio) == sample_report
+    copy = shutil.copytree(portfolio_dir, tmp_path / "elsewhere")
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _RENDER, str(folder)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            stdout=subprocess.PIPE,
+        )
+        for folder, seed in ((portfolio_dir, "1"), (copy, "2"))
+    ]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert outputs[0] == outputs[1] == sample_report.encode("utf-8")
+    assert datetime.now(UTC).strftime("%Y-%m-%d") not in sample_report
+
+
+def test_a_build_date_comes_only_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert generated_at() == ""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert generated_at() == "2023-11-14 22:13 UTC"
+    assert "generated 2023-11-14 22:13 UTC by assess" in render_report(Portfolio(()))

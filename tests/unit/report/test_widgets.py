@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from markupsafe import escape
 from plotly.callbacks import InputDeviceState, Points
 
 from assess import report
 from assess.report.frames import Portfolio, apps_frame
+from assess.report.scaffolds import scaffold_for
 from assess.report.widgets import Dashboard
 
 
@@ -103,3 +106,48 @@ def test_export_writes_the_filtered_apps(portfolio: Portfolio, tmp_path: Path) -
 @pytest.mark.parametrize("name", ["dashboard", "Dashboard"])
 def test_the_dashboard_is_reachable_from_assess_report(name: str) -> None:
     assert callable(getattr(report, name))
+
+
+def test_the_drill_down_shows_the_generated_dockerfile_or_says_there_is_none(portfolio: Portfolio) -> None:
+    dash = Dashboard(portfolio)
+    tab = dash.drill_tabs
+    for app in portfolio.apps:
+        dash.select(app)
+        assert tab.titles[3] == "Dockerfile"
+        shown = tab.children[3].value
+        scaffold = scaffold_for(portfolio.get(app), portfolio.dockerfiles)
+        if scaffold.files:
+            assert '<pre class="assess-file">' in shown
+            assert str(escape(next(iter(scaffold.files.values())).splitlines()[0])) in shown
+        else:
+            assert "no scaffold: " in shown and "<pre" not in shown
+    dash.select("flask-12factor")  # a Python web app: the generator has a scaffold for it
+    assert "EXPOSE " in tab.children[3].value
+
+
+def test_business_unit_path_and_decomposition_filters(portfolio: Portfolio) -> None:
+    units = ("Claims", "Digital", "Finance")
+    owned = Portfolio(
+        tuple(
+            replace(a, metadata=(("business_unit", units[i % len(units)]),))
+            for i, a in enumerate(portfolio.assessments)
+        )
+    )
+    dash = Dashboard(owned)
+    apps = apps_frame(owned)
+    assert dash.units.options == units
+    dash.units.value = ("Digital",)
+    expected = set(apps.loc[apps["business_unit"] == "Digital", "app"])
+    assert set(dash.filtered["app"]) == expected == _shown(dash)
+
+    dash.reset()
+    assert dash.paths is not None
+    path = str(apps["migration_path"].iloc[0])
+    dash.paths.value = (path,)
+    assert set(dash.filtered["app"]) == set(apps.loc[apps["migration_path"] == path, "app"]) == _shown(dash)
+
+    dash.reset()
+    dash.decomposition.value = (0.0, 20.0)
+    expected = set(apps.loc[apps["decomposition_score"] <= 20, "app"])
+    assert set(dash.filtered["app"]) == expected == _shown(dash)
+    assert f"<b>{len(expected)}</b> of {len(apps)} apps shown" in dash.status.value
