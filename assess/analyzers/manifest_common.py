@@ -16,6 +16,15 @@ TEST_WORDS = re.compile(r"(?i)test|spec|e2e|qa")
 DEV_WORDS = re.compile(r"(?i)dev|lint|doc|type|format|style|build|tool|bench|debug|local")
 
 
+def text_lines(text: str) -> list[str]:
+    """The lines of a manifest as editors number them: split on LF only (CRLF's CR dropped).
+
+    ``str.splitlines`` also breaks on vertical tabs, form feeds and Unicode separators, which would
+    put a finding's line number past the line a user sees.
+    """
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 @dataclass
 class Collector:
     """Accumulates dependencies, module folders, errors and lock-file versions during one parse."""

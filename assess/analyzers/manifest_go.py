@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assess.analyzers._files import Reader, dir_of, join
-from assess.analyzers.manifest_common import Collector
+from assess.analyzers.manifest_common import Collector, text_lines
 
 _REQUIRE = re.compile(r'^"?([^\s"]+)"?\s+(v[^\s]+)$')
 _DIRECTIVES = ("module", "go", "toolchain", "require", "replace", "exclude", "retract", "godebug", "tool")
@@ -28,7 +28,7 @@ def read_go_mod(text: str) -> GoMod:
     """Parse go.mod text (never raises; unknown lines become ``problems``)."""
     mod = GoMod()
     block: str | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(text_lines(text), start=1):
         code, _, comment = raw.partition("//")
         line = code.strip()
         if not line:
@@ -85,7 +85,7 @@ def parse_go_work(reader: Reader, path: str, out: Collector) -> None:
         return
     in_use = False
     folders: list[str] = []
-    for raw in text.splitlines():
+    for raw in text_lines(text):
         line = raw.split("//", 1)[0].strip()
         head, _, rest = line.replace("\t", " ").partition(" ")
         if in_use:

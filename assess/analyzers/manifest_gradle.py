@@ -6,7 +6,7 @@ import re
 
 from assess.analyzers._files import Reader, dir_of, join
 from assess.analyzers._text import blank_c_comments, line_at
-from assess.analyzers.manifest_common import Collector, as_dict, load_toml
+from assess.analyzers.manifest_common import Collector, as_dict, load_toml, text_lines
 
 _STRING_NOTATION = re.compile(
     r"""\b(?P<conf>[A-Za-z]\w*)\s*\(?\s*(?P<platform>(?:enforcedPlatform|platform)\s*\(\s*)?"""
@@ -62,7 +62,7 @@ def gradle_variables(reader: Reader, path: str, code: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for props_path in ("gradle.properties", join(dir_of(path), "gradle.properties")):
         text = reader.text(props_path) or ""
-        for line in text.splitlines():
+        for line in text_lines(text):
             key, sep, value = line.partition("=")
             if sep and not key.lstrip().startswith(("#", "!")):
                 found[key.strip()] = value.strip()

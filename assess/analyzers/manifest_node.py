@@ -9,7 +9,7 @@ import yaml
 
 from assess.analyzers._files import Reader, dir_of, join, name_of
 from assess.analyzers._text import json_key_line, json_string_pairs
-from assess.analyzers.manifest_common import Collector, as_dict, as_str_list, load_json, section
+from assess.analyzers.manifest_common import Collector, as_dict, as_str_list, load_json, section, text_lines
 
 SECTIONS: dict[str, str] = {
     "dependencies": "runtime",
@@ -71,7 +71,7 @@ def _package_lock_versions(data: dict[str, Any]) -> dict[str, str]:
 def _yarn_versions(text: str) -> dict[str, str]:
     versions: dict[str, str] = {}
     current: str | None = None
-    for line in text.splitlines():
+    for line in text_lines(text):
         if line and not line[0].isspace() and line.rstrip().endswith(":"):
             first = line.split(",", 1)[0].strip().strip('":')
             at = first.find("@", 1)

@@ -16,6 +16,7 @@ from assess.analyzers.manifest_common import (
     load_json,
     load_toml,
     section,
+    text_lines,
 )
 
 _REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$")
@@ -62,7 +63,7 @@ def _requirements_scope(path: str) -> str:
 
 def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
     start, pending = 0, ""
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(text_lines(text), start=1):
         if not pending:
             start = number
         if raw.endswith("\\"):

@@ -6,7 +6,7 @@ import re
 
 from assess.analyzers._files import Reader, dir_of
 from assess.analyzers._text import blank_hash_comments
-from assess.analyzers.manifest_common import Collector
+from assess.analyzers.manifest_common import Collector, text_lines
 
 _GEM = re.compile(r"""^\s*gem\s*\(?\s*(['"])([^'"]+)\1((?:\s*,\s*(['"])[^'"]*\4)*)(.*)$""")
 _GROUP_BLOCK = re.compile(r"^\s*group\s*\(?\s*(.+?)\)?\s+do\s*(\|.*\|)?\s*$")
@@ -31,7 +31,7 @@ def _scope_of(groups: list[str]) -> str:
 
 def gemfile_ruby(text: str) -> tuple[str, int] | None:
     """The ``ruby "x.y.z"`` requirement of a Gemfile with its line."""
-    for number, line in enumerate(blank_hash_comments(text).splitlines(), start=1):
+    for number, line in enumerate(text_lines(blank_hash_comments(text)), start=1):
         match = _RUBY.match(line)
         if match:
             return match.group(2), number
@@ -44,7 +44,7 @@ def parse_gemfile(reader: Reader, path: str, out: Collector) -> None:
     if text is None:
         return
     blocks: list[list[str] | None] = []
-    for number, line in enumerate(blank_hash_comments(text).splitlines(), start=1):
+    for number, line in enumerate(text_lines(blank_hash_comments(text)), start=1):
         if _END.match(line):
             if blocks:
                 blocks.pop()
@@ -72,7 +72,7 @@ def parse_gemfile_lock(reader: Reader, path: str, out: Collector) -> None:
     if text is None:
         return
     versions: dict[str, str] = {}
-    for line in text.splitlines():
+    for line in text_lines(text):
         match = _LOCKED.match(line)
         if match:
             versions.setdefault(match.group(1), match.group(2))

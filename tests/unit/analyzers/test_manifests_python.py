@@ -42,6 +42,12 @@ def test_requirements_file(manifests_of: Callable[..., ManifestResult]) -> None:
     assert all(d.ecosystem == "pypi" for d in result.dependencies)
 
 
+def test_line_numbers_count_line_feeds_only(manifests_of: Callable[..., ManifestResult]) -> None:
+    # a vertical tab or form feed is not a line break in an editor: the line must match what users see
+    result = manifests_of({"requirements.txt": "flask==3.0\x0b\nrequests\x0cx\r\ngunicorn\n"})
+    assert [(name, line) for name, _, _, _, line in rows(result)] == [("flask", 1), ("gunicorn", 3)]
+
+
 def test_requirements_scope_follows_the_file_name(manifests_of: Callable[..., ManifestResult]) -> None:
     result = manifests_of(
         {
