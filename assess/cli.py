@@ -145,8 +145,12 @@ def portfolio(
     retry_errors: Annotated[bool, typer.Option("--retry-errors", help="Re-assess apps that failed.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds per app before it becomes an error row.")] = 600.0,
     max_memory_mb: Annotated[int, typer.Option(help="Address space of a worker, MiB (0: none).")] = 4096,
-    max_app_mb: Annotated[int, typer.Option(help="MiB of files read per app (0: no limit).")] = 1024,
-    max_files: Annotated[int, typer.Option(help="Files read per app.")] = 100_000,
+    max_app_mb: Annotated[
+        int, typer.Option(help="MiB of files to read per app; a larger app is an error row (0: no limit).")
+    ] = 1024,
+    max_files: Annotated[
+        int, typer.Option(help="Files per app; an app with more is an error row.")
+    ] = 100_000,
     max_file_bytes: Annotated[int | None, typer.Option(help="Skip files larger than this.")] = None,
     max_archive_mb: Annotated[int, typer.Option(help="Largest extracted archive, MiB.")] = 2048,
     max_archive_members: Annotated[int, typer.Option(help="Most members in an archive.")] = 100_000,
@@ -157,6 +161,9 @@ def portfolio(
         Path | None, typer.Option("--store", help="The results store (default OUT/store.sqlite).")
     ] = None,
     parquet: Annotated[bool, typer.Option("--parquet/--no-parquet", help="Also write Parquet.")] = True,
+    report: Annotated[
+        bool, typer.Option("--report/--no-report", help="Write the HTML report OUT/report.html.")
+    ] = True,
     summary: Annotated[
         bool, typer.Option("--summary", help="Print the portfolio overview (alone: of the last run in OUT).")
     ] = False,
@@ -245,25 +252,35 @@ def portfolio(
     export = result.export
     console.print(
         f"{result.total} apps: {result.assessed} assessed, {result.unchanged} unchanged, "
-        f"{result.failed} failed ({export.errors} error rows) → {out}",
+        f"{result.failed} failed ({export.errors} error rows) → {out}"
+        + (" (outputs unchanged)" if export.unchanged else ""),
         highlight=False,
         soft_wrap=True,
     )
     for problem in export.hook_errors[:10]:
         console.print(f"output hook failed: {problem}", highlight=False, markup=False, soft_wrap=True)
-    _write_report(out, console)
+    if report:
+        _write_report(out, console, unchanged=export.unchanged)
     if summary:
         with Store(result.store) as opened:
             render_summary(summarize(opened, result.run_id), Console())
 
 
-def _write_report(out: Path, console: Console) -> None:
-    """The HTML report at the end of a portfolio run; the tables are written, so a problem here is
-    reported and does not fail the run."""
+def _write_report(out: Path, console: Console, *, unchanged: bool = False) -> None:
+    """The HTML report at the end of a portfolio run (kept when the outputs it shows are unchanged);
+    the tables are written, so a problem here is reported and does not fail the run."""
+    from assess.portfolio.freshness import current_report, mark_report
+
+    kept = current_report(out) if unchanged else None
+    if kept is not None:
+        console.print(f"report unchanged → {kept}", highlight=False, soft_wrap=True)
+        return
     from assess.report.html import write_portfolio_report
 
     try:
-        console.print(f"report → {write_portfolio_report(out)}", highlight=False, soft_wrap=True)
+        path = write_portfolio_report(out)
+        mark_report(out, path)
+        console.print(f"report → {path}", highlight=False, soft_wrap=True)
     except Exception as exc:
         console.print(
             f"report not written: {type(exc).__name__}: {exc}", highlight=False, markup=False, soft_wrap=True

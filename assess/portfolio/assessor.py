@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from assess.config import ScanConfig
-from assess.model import SkippedFile, SourceFile, assessment_to_json
+from assess.model import assessment_to_json
 from assess.pipeline import Toolkit, assess_snapshot
 from assess.portfolio.archives import ArchiveLimits
 from assess.portfolio.exports import assessment_row, finding_rows
@@ -41,13 +41,16 @@ class ErrorKind:
     MEMORY = "memory"
     CRASH = "crash"
     INTERNAL = "internal"
+    FILES = "files"
+    SIZE = "size"
 
 
 @dataclass(frozen=True)
 class AppLimits:
     """Per-app limits: wall-clock ``timeout`` (s), worker address space ``max_memory_mb`` (0: none),
-    ``max_app_mb`` of files read per app (0: none; later files are skipped and recorded) and the
-    archive limits."""
+    ``max_app_mb`` of files to read per app (0: none) and the archive limits. An app over a limit
+    is an error row saying which limit and by how much (the file-count limit is the scan config's
+    ``max_files``); a partial assessment of a truncated app would mislead."""
 
     timeout: float = DEFAULT_TIMEOUT
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
@@ -82,20 +85,19 @@ class WorkerSettings:
 
     def result_digest(self, today: date | None = None) -> str:
         """Hash of the settings that change an assessment: every scan setting but the cache folder
-        (rubric and rules are hashed separately), the app size and archive limits, and, when no
-        ``as_of`` day is set, the current month (end-of-life judgments depend on the date)."""
+        (rubric and rules are hashed separately) and the file-count limit, the archive limits, and,
+        when no ``as_of`` day is set, the current month (end-of-life judgments depend on the date).
+
+        The per-app limits (time, memory, files, size) only decide whether an app is assessed at
+        all: the runner keeps their errors until a limit is raised past the stored one."""
         config = {
             f.name: getattr(self.config, f.name)
             for f in dataclasses.fields(self.config)
-            if f.name not in ("cache_dir", "rubric_path", "rules_dir")
+            if f.name not in ("cache_dir", "rubric_path", "rules_dir", "max_files")
         }
         if getattr(self.config, "as_of", None) is None:
             config["month"] = (today or date.today()).strftime("%Y-%m")
-        relevant = {
-            "config": config,
-            "max_app_mb": self.limits.max_app_mb,
-            "archive": dataclasses.asdict(self.limits.archive),
-        }
+        relevant = {"config": config, "archive": dataclasses.asdict(self.limits.archive)}
         return hashlib.sha256(json.dumps(relevant, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
@@ -127,21 +129,31 @@ class Outcome:
         return cls(status="error", error=message, error_kind=kind, elapsed=elapsed, restart=restart)
 
 
-def cap_size(snapshot: RepoSnapshot, max_bytes: int) -> RepoSnapshot:
-    """Keep files (in path order) while their total size stays within ``max_bytes``."""
-    if max_bytes <= 0 or sum(f.size for f in snapshot.files) <= max_bytes:
-        return snapshot
-    kept: list[SourceFile] = []
-    skipped = list(snapshot.skipped)
-    total = 0
-    limit_mib = max_bytes / 1024**2
-    for item in snapshot.files:
-        if total + item.size > max_bytes:
-            skipped.append(SkippedFile(item.path, f"app size limit of {limit_mib:g} MiB reached"))
-            continue
-        total += item.size
-        kept.append(item)
-    return dataclasses.replace(snapshot, files=tuple(kept), skipped=tuple(skipped))
+class AppTooLarge(SourceError):
+    """An app over the per-app size or file-count limit; ``kind`` is :attr:`ErrorKind.FILES` or
+    :attr:`ErrorKind.SIZE`."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def check_size(snapshot: RepoSnapshot, max_files: int, max_bytes: int) -> None:
+    """Raise :class:`AppTooLarge` when the inventory hit ``max_files`` or the files to read
+    exceed ``max_bytes`` (0: no size limit)."""
+    over_count = sum(1 for s in snapshot.skipped if s.reason.startswith("file limit of "))
+    if over_count:
+        found = len(snapshot.files) + over_count
+        raise AppTooLarge(
+            f"too large: {found} files to read, over the limit of {max_files} (--max-files)", ErrorKind.FILES
+        )
+    total = sum(f.size for f in snapshot.files)
+    if 0 < max_bytes < total:
+        raise AppTooLarge(
+            f"too large: {total / 1024**2:.1f} MiB of files to read, over the limit of "
+            f"{max_bytes / 1024**2:g} MiB (--max-app-mb)",
+            ErrorKind.SIZE,
+        )
 
 
 def finding_rows_with_metadata(rows: list[dict[str, Any]], metadata: dict[str, str]) -> list[dict[str, Any]]:
@@ -167,7 +179,7 @@ def assess_item(
         )
         snapshot = open_snapshot(root, config, name=item.app)
         snapshot = dataclasses.replace(snapshot, source=item.display_source, commit=commit or snapshot.commit)
-        snapshot = cap_size(snapshot, settings.limits.max_app_mb * 1024**2)
+        check_size(snapshot, config.max_files, settings.limits.max_app_mb * 1024**2)
         assessment = assess_snapshot(snapshot, toolkit, item.metadata)
         outcome = Outcome(
             status="ok",
@@ -177,6 +189,8 @@ def assess_item(
             findings=finding_rows_with_metadata(finding_rows(assessment), dict(item.metadata)),
             sarif=sarif_log(assessment),
         )
+    except AppTooLarge as exc:
+        return Outcome.failure(exc.kind, str(exc), time.monotonic() - start)
     except SourceError as exc:
         return Outcome.failure(ErrorKind.SOURCE, str(exc), time.monotonic() - start)
     except MemoryError:

@@ -45,6 +45,8 @@ ASSESSMENT_COLUMNS: tuple[str, ...] = (
     "effort_days_high",
     "migration_path",
     "migration_reasons",
+    "candidate_services",
+    "service_names",
 )
 """Columns of ``assessments.csv``; business metadata columns follow them."""
 
@@ -90,6 +92,8 @@ def assessment_row(assessment: Assessment) -> dict[str, Any]:
     stack = assessment.stack
     cont = assessment.score(Dimension.CONTAINERIZATION)
     deco = assessment.score(Dimension.DECOMPOSITION)
+    decomposition = assessment.decomposition
+    services = decomposition.services if decomposition else ()
     row: dict[str, Any] = {
         "app": assessment.app,
         "source": assessment.source,
@@ -123,6 +127,8 @@ def assessment_row(assessment: Assessment) -> dict[str, Any]:
         "effort_days_high": assessment.effort.days_high if assessment.effort else "",
         "migration_path": assessment.migration.path if assessment.migration else "",
         "migration_reasons": _joined(assessment.migration.reasons) if assessment.migration else "",
+        "candidate_services": len(services) if decomposition else "",
+        "service_names": _joined(service.name for service in services),
     }
     row.update(dict(assessment.metadata))
     return row

@@ -60,6 +60,19 @@ MANIFEST_REF = ("ref", "branch")
 MANIFEST_SUBFOLDER = ("subfolder", "path")
 
 
+def printable(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes of a file name) written as ``\\xff``, so it
+    can be stored, printed and written as UTF-8."""
+    if not any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        return text
+    return "".join(
+        (f"\\x{ord(ch) - 0xDC00:02x}" if 0xDC80 <= ord(ch) <= 0xDCFF else f"\\u{ord(ch):04x}")
+        if 0xD800 <= ord(ch) <= 0xDFFF
+        else ch
+        for ch in text
+    )
+
+
 class SourceKind(StrEnum):
     """How an item's code is reached."""
 
@@ -73,7 +86,9 @@ class WorkItem:
     """One application to assess: an id, where it is, and business metadata.
 
     ``source`` is a folder, a git URL or an archive file; ``ref`` a branch, tag or commit (git
-    URLs only); ``subfolder`` the app's folder inside the source (a monorepo's service).
+    URLs only); ``subfolder`` the app's folder inside the source (a monorepo's service). An id made
+    from a file name that is not valid UTF-8 is made :func:`printable`; ``source`` keeps the real
+    path.
     """
 
     app: str
@@ -81,6 +96,9 @@ class WorkItem:
     metadata: tuple[tuple[str, str], ...] = ()
     ref: str | None = None
     subfolder: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "app", printable(self.app))
 
     @property
     def kind(self) -> SourceKind:
@@ -103,9 +121,9 @@ class WorkItem:
         A local folder's subfolder is joined to the path instead.
         """
         if self.kind is SourceKind.FOLDER:
-            return str(Path(self.source) / self.subfolder) if self.subfolder else self.source
+            return printable(str(Path(self.source) / self.subfolder) if self.subfolder else self.source)
         text = self.source + (f"#{self.ref}" if self.ref else "")
-        return text + (f"//{self.subfolder}" if self.subfolder else "")
+        return printable(text + (f"//{self.subfolder}" if self.subfolder else ""))
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form (the worker protocol and the store use it)."""
@@ -317,7 +335,8 @@ def _cell(row: dict[str, str | None], names: Iterable[str]) -> str:
 
 def manifest_items(path: Path, reserved: Iterable[str] = ()) -> Iterator[WorkItem]:
     """Items from a manifest CSV: ``id``, ``source`` and optional ``ref`` (or ``branch``) and
-    ``subfolder`` (or ``path``); every other column is business metadata, passed through.
+    ``subfolder`` (or ``path``); every other column is business metadata, passed through. A local
+    git repository with a ``ref`` is read at that ref (as a ``file://`` URL), not as its work tree.
 
     Relative local sources are read relative to the manifest's folder. The whole file is checked
     first and every problem reported at once (:class:`ManifestError`); metadata columns may not
@@ -329,14 +348,19 @@ def manifest_items(path: Path, reserved: Iterable[str] = ()) -> Iterator[WorkIte
         raise SourceError(f"cannot read manifest {path}: {exc.strerror or exc}") from exc
     with handle:
         reader = csv.DictReader(handle)
-        header = [h.strip() for h in reader.fieldnames or []]
-        problems = _check_header(header, reserved)
-        if problems:
-            raise ManifestError(path, problems)
-        reader.fieldnames = header
-        ids: dict[str, int] = {}
-        for number, row in enumerate(reader, start=2):
-            problems.extend(_check_row(row, number, ids))
+        try:
+            header = [h.strip() for h in reader.fieldnames or []]
+            problems = _check_header(header, reserved)
+            if problems:
+                raise ManifestError(path, problems)
+            reader.fieldnames = header
+            ids: dict[str, int] = {}
+            for number, row in enumerate(reader, start=2):
+                problems.extend(_check_row(row, number, ids, path.parent))
+        except UnicodeDecodeError as exc:
+            raise ManifestError(path, [f"not UTF-8 text (byte {exc.start}): save it as UTF-8"]) from None
+        except csv.Error as exc:
+            raise ManifestError(path, [f"line {reader.line_num}: {exc}"]) from None
     if problems:
         raise ManifestError(path, problems)
     yield from _read_manifest(path, header)
@@ -365,7 +389,16 @@ def _check_header(header: list[str], reserved: Iterable[str]) -> list[str]:
     return problems
 
 
-def _check_row(row: dict[str, str | None], number: int, ids: dict[str, int]) -> list[str]:
+def _local_source(base: Path, source: str) -> Path:
+    local = Path(source).expanduser()
+    return (local if local.is_absolute() else base / local).resolve()
+
+
+def _is_git_work_tree(folder: Path) -> bool:
+    return folder.is_dir() and (folder / ".git").exists()
+
+
+def _check_row(row: dict[str, str | None], number: int, ids: dict[str, int], base: Path) -> list[str]:
     problems: list[str] = []
     if None in row:
         problems.append(f"line {number}: more cells than columns")
@@ -376,8 +409,13 @@ def _check_row(row: dict[str, str | None], number: int, ids: dict[str, int]) -> 
         problems.append(f"line {number}: id {app!r} already used on line {ids[app]}")
     else:
         ids[app] = number
-    if not _cell(row, [MANIFEST_SOURCE]):
+    source = _cell(row, [MANIFEST_SOURCE])
+    if not source:
         problems.append(f"line {number}: empty source")
+    elif _cell(row, MANIFEST_REF) and not is_git_url(source):
+        local = _local_source(base, source)
+        if local.exists() and not _is_git_work_tree(local):
+            problems.append(f"line {number}: a ref needs a git URL or the top of a local git repository")
     subfolder = _cell(row, MANIFEST_SUBFOLDER)
     if subfolder:
         try:
@@ -396,15 +434,17 @@ def _read_manifest(path: Path, header: list[str]) -> Iterator[WorkItem]:
         reader.fieldnames = header
         for row in reader:
             source = _cell(row, [MANIFEST_SOURCE])
+            ref = _cell(row, MANIFEST_REF) or None
             if not is_git_url(source):
-                local = Path(source).expanduser()
-                source = str((local if local.is_absolute() else base / local).resolve())
+                local = _local_source(base, source)
+                # a ref of a local repository is read from its history, like a URL's
+                source = local.as_uri() if ref and _is_git_work_tree(local) else str(local)
             subfolder = check_subfolder(_cell(row, MANIFEST_SUBFOLDER)) or None
             yield WorkItem(
                 app=_cell(row, [MANIFEST_ID]),
                 source=source,
                 metadata=tuple((name, (row.get(name) or "").strip()) for name in metadata_columns),
-                ref=_cell(row, MANIFEST_REF) or None,
+                ref=ref,
                 subfolder=subfolder,
             )
 

@@ -32,7 +32,17 @@ AppHook = Callable[[Assessment, Path], None]
 """A post-assessment output hook: called with each assessed app's Assessment and the output folder."""
 
 INT_COLUMNS = frozenset(
-    {"files", "code_lines", "findings", "blockers", "skipped_files", "errors", "line", "effort"}
+    {
+        "files",
+        "code_lines",
+        "findings",
+        "blockers",
+        "skipped_files",
+        "errors",
+        "line",
+        "effort",
+        "candidate_services",
+    }
 )
 FLOAT_COLUMNS = frozenset({"containerization_score", "decomposition_score"})
 _BATCH = 500
@@ -55,6 +65,8 @@ class ExportResult:
     errors: int = 0
     findings: int = 0
     hook_errors: list[str] = field(default_factory=list)
+    unchanged: bool = False
+    """True when the outputs already showed this run's results and were left as they were."""
 
 
 def _column_type(name: str, sample: Any) -> str:

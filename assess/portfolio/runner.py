@@ -3,11 +3,13 @@
 1. The items are streamed into the run's list in the store (duplicate ids are refused).
 2. Each pending item's code version is resolved (threads; no code is read) and looked up in the
    store by (source, variant, fingerprint, rubric hash, tool version). Stored results are reused
-   unless ``force``; stored errors are reused too, except after a timeout or memory error when the
-   limit has since been raised, or with ``retry_errors``.
+   unless ``force``; stored errors are reused too, except when the per-app limit that stopped the
+   app (time, memory, files, size) has since been raised, or with ``retry_errors``.
 3. The rest go to the executor; each finished app is stored in its own transaction as soon as it
    arrives, so a run killed at any moment resumes where it stopped.
-4. The outputs are written by streaming the run's rows from the store.
+4. The outputs are written by streaming the run's rows from the store, unless the run assessed
+   nothing afresh and the outputs already show exactly its results
+   (:mod:`assess.portfolio.freshness`): then they are left as they are.
 """
 
 from __future__ import annotations
@@ -30,7 +32,15 @@ from assess.pipeline import Toolkit, load_toolkit
 from assess.portfolio.assessor import ErrorKind, Outcome, WorkerSettings
 from assess.portfolio.executors import Executor, Task, make_executor
 from assess.portfolio.exports import error_row
-from assess.portfolio.inputs import WorkItem, folder_items
+from assess.portfolio.freshness import (
+    OutputsMarker,
+    file_stats,
+    outputs_digest,
+    still_current,
+    take_marker,
+    write_marker,
+)
+from assess.portfolio.inputs import WorkItem, folder_items, printable
 from assess.portfolio.outputs import AppHook, ExportResult, export_run
 from assess.portfolio.progress import RunProgress, SilentProgress
 from assess.portfolio.sources import SourceState, resolve
@@ -115,6 +125,10 @@ def reusable(record: StoredRecord, settings: WorkerSettings, options: RunOptions
         return 0 < limits.timeout <= (record.limit_value or 0)
     if record.error_kind == ErrorKind.MEMORY:
         return 0 < limits.max_memory_mb <= (record.limit_value or 0)
+    if record.error_kind == ErrorKind.FILES:
+        return settings.config.max_files <= (record.limit_value or 0)
+    if record.error_kind == ErrorKind.SIZE:
+        return 0 < limits.max_app_mb <= (record.limit_value or 0)
     return True
 
 
@@ -199,6 +213,7 @@ class _Run:
 
     def save(self, task: Task, outcome: Outcome, key: RecordKey | None = None) -> None:
         item = task.item
+        outcome = dataclasses.replace(outcome, error=printable(outcome.error))
         key = key or self.keys.pop(task.seq)
         if outcome.status == "ok" and outcome.commit and key.fingerprint.startswith("git:"):
             key = dataclasses.replace(key, fingerprint=f"git:{outcome.commit}")
@@ -208,11 +223,13 @@ class _Run:
             row = error_row(item.app, item.display_source, outcome.error, dict(item.metadata))
             if outcome.commit:
                 row["commit"] = outcome.commit
-        limit: float | None = None
-        if outcome.error_kind == ErrorKind.TIMEOUT:
-            limit = self.settings.limits.timeout
-        elif outcome.error_kind == ErrorKind.MEMORY:
-            limit = float(self.settings.limits.max_memory_mb)
+        limits = self.settings.limits
+        limit = {
+            ErrorKind.TIMEOUT: limits.timeout,
+            ErrorKind.MEMORY: float(limits.max_memory_mb),
+            ErrorKind.FILES: float(self.settings.config.max_files),
+            ErrorKind.SIZE: float(limits.max_app_mb),
+        }.get(outcome.error_kind)
         self.store.save(self.run_id, task.seq, key, item.app, outcome, row, limit_value=limit)
         self._report(item, outcome.status, outcome.error if outcome.status != "ok" else "")
 
@@ -245,6 +262,7 @@ def run_portfolio(
     store_path = options.store or out_dir / STORE_NAME
     result = PortfolioResult(out_dir=out_dir, store=store_path)
     with _Lock(store_path.with_name(f".{store_path.name}.lock")), Store(store_path) as store:
+        previous = take_marker(out_dir)
         run_id = store.begin_run(_run_settings(settings, options))
         result.run_id = run_id
         result.total = store.add_items(run_id, items)
@@ -271,10 +289,46 @@ def run_portfolio(
         progress.stop()
         if own_executor:
             executor.close()
-        result.export = export_run(store, run_id, out_dir, hooks=hooks, parquet=options.parquet)
+        result.export = _export(store, run_id, out_dir, hooks, options.parquet, previous)
         info = store.finish_run(run_id)
     result.assessed, result.unchanged, result.failed = info.assessed, info.unchanged, info.failed
     return result
+
+
+def _export(
+    store: Store,
+    run_id: int,
+    out_dir: Path,
+    hooks: Sequence[AppHook],
+    parquet: bool,
+    previous: OutputsMarker | None,
+) -> ExportResult:
+    """Write the outputs, or keep them when they already show exactly this run's results."""
+    digest = outputs_digest(store, run_id, parquet=parquet, hooks=hooks)
+    counts = store.outcome_counts(run_id)
+    fresh = counts.get("assessed", 0) + counts.get("failed", 0)
+    if previous is not None and not fresh and still_current(previous, digest, out_dir):
+        write_marker(out_dir, previous)
+        kept = previous.counts
+        return ExportResult(
+            apps=kept.get("apps", 0),
+            ok=kept.get("ok", 0),
+            errors=kept.get("errors", 0),
+            findings=kept.get("findings", 0),
+            unchanged=True,
+        )
+    export = export_run(store, run_id, out_dir, hooks=hooks, parquet=parquet)
+    tables = ["assessments.csv", "findings.csv"]
+    if parquet:
+        tables += ["assessments.parquet", "findings.parquet"]
+    counts_written = {
+        "apps": export.apps,
+        "ok": export.ok,
+        "errors": export.errors,
+        "findings": export.findings,
+    }
+    write_marker(out_dir, OutputsMarker(digest, counts_written, file_stats(out_dir, tables)))
+    return export
 
 
 def _run_settings(settings: WorkerSettings, options: RunOptions) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from assess.portfolio.assessor import Outcome
-from assess.portfolio.inputs import WorkItem
+from assess.portfolio.inputs import WorkItem, printable
 from assess.source.snapshot import SourceError
 
 SCHEMA = 1
@@ -225,7 +225,9 @@ class Store:
             ).fetchone()
             first = seen.get(app) or (json.loads(found[0])["source"] if found else None)
             if first is not None:
-                return f"app id {app!r} is used twice ({first} and {source}): give every app its own id"
+                return printable(
+                    f"app id {app!r} is used twice ({first} and {source}): give every app its own id"
+                )
             seen[app] = source
         return "duplicate app ids in the input"
 
@@ -277,6 +279,21 @@ class Store:
         db.execute(
             "DELETE FROM records WHERE id NOT IN (SELECT record_id FROM run_items WHERE record_id IS NOT NULL)"
         )
+
+    def outcome_counts(self, run_id: int) -> dict[str, int]:
+        """How many of a run's items are pending, assessed, unchanged or failed so far."""
+        rows = self._db.execute(
+            "SELECT outcome, COUNT(*) FROM run_items WHERE run_id = ? GROUP BY outcome", (run_id,)
+        ).fetchall()
+        return {str(outcome): int(count) for outcome, count in rows}
+
+    def answers(self, run_id: int) -> Iterator[tuple[str, int | None, str]]:
+        """(app, record id, item JSON) of every item of a run, in input order, streamed."""
+        cursor = self._db.execute(
+            "SELECT app, record_id, item FROM run_items WHERE run_id = ? ORDER BY seq", (run_id,)
+        )
+        for app, record_id, item in cursor:
+            yield str(app), record_id, str(item)
 
     def run_info(self, run_id: int) -> RunInfo | None:
         row = self._db.execute(

@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
+import jsonschema
 import pyarrow.parquet as pq
 
 from tests.conftest import git, write_tree
@@ -146,6 +147,171 @@ def assert_same_outputs(first: Path, second: Path) -> None:
         assert parquet_rows(first / table) == parquet_rows(second / table)
 
 
+def _object(
+    properties: dict[str, object], required: list[str] | None = None, **extra: object
+) -> dict[str, object]:
+    schema: dict[str, object] = {"type": "object", "additionalProperties": False, "properties": properties}
+    if required:
+        schema["required"] = required
+    schema.update(extra)
+    return schema
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/definitions/{name}"}
+
+
+def _array(item: dict[str, object], **extra: object) -> dict[str, object]:
+    return {"type": "array", "items": item, **extra}
+
+
+_LEVEL = {"enum": ["none", "note", "warning", "error"], "type": "string"}
+_BAG = _ref("propertyBag")
+
+SARIF_SCHEMA: dict[str, object] = {
+    "$schema": "http://json-schema.org/draft-04/schema#",
+    **_object(
+        {"$schema": {"type": "string"}, "version": {"enum": ["2.1.0"]}, "runs": _array(_ref("run"))},
+        ["version", "runs"],
+    ),
+    "definitions": {
+        "propertyBag": {
+            "type": "object",
+            "properties": {"tags": _array({"type": "string"}, uniqueItems=True)},
+        },
+        "message": _object(
+            {"text": {"type": "string"}, "id": {"type": "string"}, "properties": _BAG},
+            anyOf=[{"required": ["text"]}, {"required": ["id"]}],
+        ),
+        "multiformatMessageString": _object(
+            {"text": {"type": "string"}, "markdown": {"type": "string"}, "properties": _BAG}, ["text"]
+        ),
+        "artifactLocation": _object(
+            {
+                "uri": {"type": "string"},
+                "uriBaseId": {"type": "string"},
+                "description": _ref("message"),
+                "properties": _BAG,
+            }
+        ),
+        "artifactContent": _object({"text": {"type": "string"}, "properties": _BAG}),
+        "region": _object(
+            {
+                "startLine": {"type": "integer", "minimum": 1},
+                "startColumn": {"type": "integer", "minimum": 1},
+                "endLine": {"type": "integer", "minimum": 1},
+                "snippet": _ref("artifactContent"),
+                "properties": _BAG,
+            },
+            anyOf=[{"required": ["startLine"]}, {"required": ["charOffset"]}, {"required": ["byteOffset"]}],
+        ),
+        "physicalLocation": _object(
+            {"artifactLocation": _ref("artifactLocation"), "region": _ref("region"), "properties": _BAG},
+            anyOf=[{"required": ["address"]}, {"required": ["artifactLocation"]}],
+        ),
+        "location": _object({"physicalLocation": _ref("physicalLocation"), "properties": _BAG}),
+        "reportingConfiguration": _object(
+            {"enabled": {"type": "boolean"}, "level": _LEVEL, "properties": _BAG}
+        ),
+        "reportingDescriptor": _object(
+            {
+                "id": {"type": "string"},
+                "name": {"type": "string"},
+                "shortDescription": _ref("multiformatMessageString"),
+                "fullDescription": _ref("multiformatMessageString"),
+                "help": _ref("multiformatMessageString"),
+                "helpUri": {"type": "string"},
+                "defaultConfiguration": _ref("reportingConfiguration"),
+                "properties": _BAG,
+            },
+            ["id"],
+        ),
+        "reportingDescriptorReference": _object(
+            {"id": {"type": "string"}, "index": {"type": "integer", "minimum": -1}, "properties": _BAG},
+            anyOf=[{"required": ["index"]}, {"required": ["guid"]}, {"required": ["id"]}],
+        ),
+        "toolComponent": _object(
+            {
+                "name": {"type": "string"},
+                "version": {"type": "string"},
+                "semanticVersion": {"type": "string"},
+                "informationUri": {"type": "string"},
+                "rules": _array(_ref("reportingDescriptor"), uniqueItems=True),
+                "properties": _BAG,
+            },
+            ["name"],
+        ),
+        "tool": _object({"driver": _ref("toolComponent"), "properties": _BAG}, ["driver"]),
+        "notification": _object(
+            {
+                "message": _ref("message"),
+                "level": _LEVEL,
+                "descriptor": _ref("reportingDescriptorReference"),
+                "properties": _BAG,
+            },
+            ["message"],
+        ),
+        "invocation": _object(
+            {
+                "executionSuccessful": {"type": "boolean"},
+                "toolExecutionNotifications": _array(_ref("notification")),
+                "toolConfigurationNotifications": _array(_ref("notification")),
+                "properties": _BAG,
+            },
+            ["executionSuccessful"],
+        ),
+        "result": _object(
+            {
+                "ruleId": {"type": "string"},
+                "ruleIndex": {"type": "integer", "minimum": -1},
+                "kind": {"enum": ["notApplicable", "pass", "fail", "review", "open", "informational"]},
+                "level": _LEVEL,
+                "message": _ref("message"),
+                "locations": _array(_ref("location")),
+                "partialFingerprints": {"type": "object", "additionalProperties": {"type": "string"}},
+                "fingerprints": {"type": "object", "additionalProperties": {"type": "string"}},
+                "properties": _BAG,
+            },
+            ["message"],
+        ),
+        "runAutomationDetails": _object({"id": {"type": "string"}, "properties": _BAG}),
+        "versionControlDetails": _object(
+            {
+                "repositoryUri": {"type": "string"},
+                "revisionId": {"type": "string"},
+                "branch": {"type": "string"},
+            },
+            ["repositoryUri"],
+        ),
+        "run": _object(
+            {
+                "tool": _ref("tool"),
+                "invocations": _array(_ref("invocation")),
+                "results": _array(_ref("result")),
+                "automationDetails": _ref("runAutomationDetails"),
+                "originalUriBaseIds": {"type": "object", "additionalProperties": _ref("artifactLocation")},
+                "versionControlProvenance": _array(_ref("versionControlDetails"), uniqueItems=True),
+                "columnKind": {"enum": ["utf16CodeUnits", "unicodeCodePoints"]},
+                "properties": _BAG,
+            },
+            ["tool"],
+        ),
+    },
+}
+"""The part of the SARIF 2.1.0 JSON schema (OASIS, ``sarif-schema-2.1.0.json``) covering every
+object assess writes: the same required fields, enums, minimums and ``additionalProperties:
+false``, so a misspelt or misplaced property fails as it would against the full schema."""
+
+
+def sarif_schema_errors(log: dict[str, object]) -> list[str]:
+    """Where ``log`` breaks the SARIF 2.1.0 schema (empty when it conforms)."""
+    validator = jsonschema.Draft4Validator(SARIF_SCHEMA)
+    return [
+        f"{'/'.join(str(p) for p in error.absolute_path)}: {error.message}"
+        for error in validator.iter_errors(log)
+    ]
+
+
 def sarif_problems(log: dict[str, object]) -> list[str]:
     """Structural checks of a SARIF 2.1.0 log (the parts code-scanning tools rely on)."""
     problems: list[str] = []
@@ -193,4 +359,4 @@ def sarif_problems(log: dict[str, object]) -> list[str]:
     if not isinstance(invocations, list) or "executionSuccessful" not in invocations[0]:
         problems.append("no invocation with executionSuccessful")
     json.dumps(log)
-    return problems
+    return [*problems, *sarif_schema_errors(log)]

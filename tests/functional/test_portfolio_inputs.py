@@ -133,6 +133,40 @@ def test_manifest_problems_are_all_reported_at_once(tmp_path: Path) -> None:
     assert "line 5: subfolder must be a relative path" in problems
 
 
+def test_a_ref_of_a_local_repository_reads_its_history(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo", GO_APP)
+    write_tree(tmp_path / "plain", GO_APP)
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("id,source,ref\nold,repo,v1\nnow,repo,\n", encoding="utf-8")
+    items = _apps(list(manifest_items(manifest)))
+    assert items["old"].kind.value == "git" and items["old"].source == repo.resolve().as_uri()
+    assert items["now"].kind.value == "folder" and items["now"].source == str(repo.resolve())
+    manifest.write_text("id,source,ref\nplain,plain,v1\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match="a ref needs a git URL or the top of a local git repository"):
+        list(manifest_items(manifest))
+
+
+def test_a_manifest_that_is_not_utf8_is_refused_clearly(tmp_path: Path) -> None:
+    manifest = tmp_path / "m.csv"
+    manifest.write_bytes("id,source,owner\na,/x,Jos\u00e9\n".encode("latin-1"))
+    with pytest.raises(ManifestError, match="not UTF-8 text"):
+        list(manifest_items(manifest))
+
+
+def test_an_app_folder_named_in_another_encoding_gets_a_printable_id(tmp_path: Path) -> None:
+    root = tmp_path / "portfolio"
+    write_tree(root / "good", GO_APP)
+    bad = os.path.join(os.fsencode(root), b"caf\xe9")
+    os.makedirs(bad)
+    with open(os.path.join(bad, b"main.go"), "w", encoding="utf-8") as handle:
+        handle.write(GO_APP["main.go"])
+    items = _apps(list(input_items([str(root)])))
+    assert set(items) == {"good", "caf\\xe9"}
+    item = items["caf\\xe9"]
+    assert os.fsencode(item.source) == bad and item.display_source.endswith("caf\\xe9")
+    assert WorkItem.from_dict(item.to_dict()) == item
+
+
 def test_manifest_without_required_columns_is_refused(tmp_path: Path) -> None:
     manifest = tmp_path / "m.csv"
     manifest.write_text("name,path\na,/x\n", encoding="utf-8")

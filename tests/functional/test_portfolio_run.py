@@ -18,6 +18,7 @@ import pytest
 from assess.cli import main
 from assess.model import Assessment, assessment_from_json
 from assess.portfolio.assessor import AppLimits, WorkerSettings
+from assess.portfolio.exports import ASSESSMENT_COLUMNS
 from assess.portfolio.inputs import input_items
 from assess.portfolio.outputs import file_name
 from assess.portfolio.runner import PortfolioResult, RunOptions, run_portfolio
@@ -87,7 +88,7 @@ def test_manifest_metadata_reaches_every_output(manifest_portfolio: Path, tmp_pa
     for app, values in expected.items():
         assert tuple(rows[app][k] for k in METADATA) == values
     header = list(read_rows(out / "assessments.csv")[0])
-    assert header[-3:] == list(METADATA)
+    assert header == [*ASSESSMENT_COLUMNS, *METADATA]
 
     findings = read_rows(out / "findings.csv")
     assert {f["app"] for f in findings} >= {"billing", "orders", "legacy", "web"}
@@ -127,6 +128,14 @@ def test_sarif_logs_are_valid_and_point_at_findings(manifest_portfolio: Path, tm
     for path in sorted((out / "sarif").glob("*.sarif")):
         log = json.loads(path.read_text())
         assert sarif_problems(log) == [], path.name
+    broken = json.loads((out / "sarif" / "billing.sarif").read_text())
+    result = broken["runs"][0]["results"][0]
+    del result["message"]
+    result["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+    broken["runs"][0]["tool"]["driver"]["rule"] = []
+    problems = " | ".join(sarif_problems(broken))
+    assert "'message' is a required property" in problems
+    assert "less than the minimum of 1" in problems and "'rule' was unexpected" in problems
     billing = json.loads((out / "sarif" / "billing.sarif").read_text())["runs"][0]
     results = {
         (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
@@ -364,3 +373,123 @@ def test_progress_bar_on_a_terminal_and_plain_lines_otherwise(tmp_path: Path) ->
     bar = _run_cli([str(portfolio), "-o", str(tmp_path / "bar"), "--force"], tty=True)
     assert "apps/min" in bar and "2/2" in bar and "failed" in bar and "left" in bar
     assert "\x1b[" in bar and "[1/2] " not in bar
+
+
+def test_candidate_services_and_metadata_reach_the_rows(tmp_path: Path) -> None:
+    samples = Path(__file__).resolve().parents[2] / "sample_repos"
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(
+        "id,source,criticality,business_value\n"
+        f"keep,{samples / 'spring-monolith'},high,high\n"
+        f"sunset,{samples / 'spring-monolith'},low,low\n"
+        f"django,{samples / 'django-monolith'},medium,medium\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["portfolio", "-m", str(manifest), "-o", str(out), "--no-report", "-w", "2"]) == 0
+    rows = rows_by_app(out)
+    for app, row in rows.items():
+        assessment = assessment_from_json((out / "json" / f"{app}.json").read_text())
+        assert assessment.decomposition is not None
+        names = [service.name for service in assessment.decomposition.services]
+        assert row["candidate_services"] == str(len(names)), app
+        assert row["service_names"] == ";".join(names), app
+    assert int(rows["keep"]["candidate_services"]) >= 2
+    # the same code with other business metadata takes another migration path
+    assert rows["sunset"]["migration_path"] == "retire"
+    assert rows["keep"]["migration_path"] != "retire"
+    assert "business value low" in rows["sunset"]["migration_reasons"].lower()
+    table = {r["app"]: r for r in parquet_rows(out / "assessments.parquet")}
+    assert table["keep"]["candidate_services"] == int(rows["keep"]["candidate_services"])
+
+
+def test_apps_over_the_file_or_size_limit_become_error_rows(tmp_path: Path) -> None:
+    many = {f"src/mod{i}.py": f"VALUE_{i} = {i}\n" for i in range(30)}
+    big = {"requirements.txt": "flask\n", **{f"data/table{i}.csv": "id,name\n" * 50_000 for i in range(3)}}
+    portfolio = make_portfolio(tmp_path / "portfolio", {"many": many, "big": big, "fine": GO_APP})
+    out = tmp_path / "out"
+    limits = ["--max-files", "20", "--max-app-mb", "1"]
+    args = ["portfolio", str(portfolio), "-o", str(out), "--no-report", "--no-parquet"]
+    assert main([*args, *limits]) == 0
+    rows = rows_by_app(out)
+    assert rows["many"]["status"] == "error"
+    assert rows["many"]["error"] == "too large: 30 files to read, over the limit of 20 (--max-files)"
+    assert rows["big"]["status"] == "error"
+    assert rows["big"]["error"].startswith("too large: 1.1 MiB of files to read")
+    assert rows["big"]["error"].endswith("over the limit of 1 MiB (--max-app-mb)")
+    assert rows["fine"]["status"] == "ok"
+    sarif = json.loads((out / "sarif" / "many.sarif").read_text())
+    assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    # the same limits keep the stored errors; a raised limit re-assesses the apps it stopped only
+    assert main([*args, *limits]) == 0
+    assert main([*args, "--max-files", "40", "--max-app-mb", "1"]) == 0
+    assert {app: row["status"] for app, row in rows_by_app(out).items()} == {
+        "many": "ok",
+        "big": "error",
+        "fine": "ok",
+    }
+    again = run_portfolio(input_items([str(portfolio)]), out, options=RunOptions(parquet=False))
+    assert (again.assessed, again.unchanged) == (1, 2)
+    assert rows_by_app(out)["big"]["status"] == "ok"
+
+
+def _mtimes(out: Path) -> dict[str, int]:
+    return {
+        p.relative_to(out).as_posix(): p.stat().st_mtime_ns
+        for p in out.rglob("*")
+        if p.is_file() and not p.name.startswith(("store.sqlite", "."))
+    }
+
+
+def test_an_unchanged_rerun_leaves_the_outputs_and_report_as_they_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    portfolio = make_portfolio(tmp_path / "portfolio", {"py": PY_APP, "go": GO_APP})
+    out = tmp_path / "out"
+    args = ["portfolio", str(portfolio), "-o", str(out), "-w", "2"]
+    assert main(args) == 0
+    assert (out / "report.html").is_file()
+    written = _mtimes(out)
+    capsys.readouterr()
+
+    assert main(args) == 0
+    printed = capsys.readouterr().err
+    assert "2 apps: 0 assessed, 2 unchanged" in printed and "(outputs unchanged)" in printed
+    assert "report unchanged" in printed
+    assert _mtimes(out) == written
+
+    # a damaged table is written again, and so is the report
+    original = (out / "findings.csv").read_bytes()
+    (out / "findings.csv").write_text("damaged\n")
+    assert main(args) == 0
+    assert "(outputs unchanged)" not in capsys.readouterr().err
+    assert (out / "findings.csv").read_bytes() == original
+    assert (out / "report.html").stat().st_mtime_ns != written["report.html"]
+
+    # a run that stops before its export leaves nothing that claims the outputs are current
+    written = _mtimes(out)
+    assert main(["portfolio", str(portfolio), str(portfolio), "-o", str(out)]) == 2  # duplicate ids
+    assert main(args) == 0
+    assert "(outputs unchanged)" not in capsys.readouterr().err
+    assert _mtimes(out)["assessments.csv"] != written["assessments.csv"]
+
+    # a changed app rewrites the outputs
+    written = _mtimes(out)
+    (portfolio / "py" / "app.py").write_text("import os\nprint(os.environ['PORT'])\n")
+    assert main(args) == 0
+    assert "1 assessed, 1 unchanged" in capsys.readouterr().err
+    assert _mtimes(out)["json/py.json"] != written["json/py.json"]
+
+
+def test_a_local_repository_with_a_ref_is_read_at_that_ref(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo", GO_APP)
+    tagged = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "tag", "v1")
+    head = commit_file(repo, "extra.go", "package main\n")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("id,source,ref\nold,repo,v1\nnew,repo,\n", encoding="utf-8")
+    out = tmp_path / "out"
+    _run([str(manifest)], out)
+    rows = rows_by_app(out)
+    assert (rows["old"]["commit"], rows["old"]["files"]) == (tagged, "2")
+    assert (rows["new"]["commit"], rows["new"]["files"]) == (head, "3")
