@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from assess.model import Assessment, Dimension, Severity, Sourced
+from assess.model import Assessment, Dimension, Finding, Severity, Sourced
 
 ASSESSMENT_COLUMNS: tuple[str, ...] = (
     "app",
@@ -144,8 +144,8 @@ def error_row(
     return row
 
 
-def finding_rows(assessment: Assessment) -> list[dict[str, Any]]:
-    """One ``findings.csv`` row per finding."""
+def finding_rows(assessment: Assessment, findings: Iterable[Finding] | None = None) -> list[dict[str, Any]]:
+    """One ``findings.csv`` row per finding (the app's own, or ``findings`` given for it)."""
     return [
         {
             "app": assessment.app,
@@ -163,7 +163,7 @@ def finding_rows(assessment: Assessment) -> list[dict[str, Any]]:
             "remediation": f.remediation,
             "links": _joined(f.links),
         }
-        for f in assessment.findings
+        for f in (assessment.findings if findings is None else findings)
     ]
 
 

@@ -6,6 +6,11 @@ for every app. Rows are read one at a time and Parquet is written in batches, so
 grow with the portfolio; each table is written to a temporary file and renamed into place, and
 files of apps no longer in the portfolio are removed. Post-assessment hooks (a list of callables
 given by the caller, e.g. the Dockerfile plan of another command) get every assessed app.
+
+Findings about the portfolio as a whole (``shared-database-schema``: tables several apps declare or
+use) need every app first: a streamed pre-pass collects them, and they are written to
+``findings.csv``/``.parquet`` with the app's metadata. They are not part of an app's own JSON, SARIF
+or score, which describe the app alone.
 """
 
 from __future__ import annotations
@@ -21,8 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assess.model import Assessment, assessment_from_json
-from assess.portfolio.exports import ASSESSMENT_COLUMNS, FINDING_COLUMNS, CsvWriter
+from assess.analyzers.data.portfolio import shared_schema_findings
+from assess.model import Assessment, Finding, assessment_from_json
+from assess.portfolio.exports import ASSESSMENT_COLUMNS, FINDING_COLUMNS, CsvWriter, finding_rows
 from assess.portfolio.sarif import sarif_error_log
 from assess.portfolio.store import RunRow, Store
 
@@ -168,6 +174,7 @@ def export_run(
         targets["findings.parquet"] = out_dir / "findings.parquet"
     result = ExportResult()
     written: set[str] = set()
+    portfolio_findings = _portfolio_findings(store, run_id)
     with ExitStack() as stack:
         apps_csv = stack.enter_context(CsvWriter(_tmp(targets["assessments.csv"]), app_columns))
         findings_csv = stack.enter_context(CsvWriter(_tmp(targets["findings.csv"]), finding_columns))
@@ -185,11 +192,12 @@ def export_run(
             apps_csv.write(row.row)
             if tables:
                 tables[0].write(row.row)
-            for finding in row.findings:
+            finding_dicts = row.findings + _rows_of(row, portfolio_findings.get(row.app, ()), metadata)
+            for finding in finding_dicts:
                 findings_csv.write(finding)
                 if tables:
                     tables[1].write(finding)
-            result.findings += len(row.findings)
+            result.findings += len(finding_dicts)
             name = file_name(row.app)
             written.add(name)
             _write_app_files(row, name, json_dir, sarif_dir)
@@ -204,6 +212,29 @@ def export_run(
     _remove_stale(json_dir, ".json", written)
     _remove_stale(sarif_dir, ".sarif", written)
     return result
+
+
+def _portfolio_findings(store: Store, run_id: int) -> dict[str, tuple[Finding, ...]]:
+    """App → findings that only the whole portfolio shows (tables shared with other apps)."""
+    assessed = (
+        assessment_from_json(row.assessment)
+        for row in store.rows(run_id)
+        if row.status == "ok" and row.assessment and _touches_tables(row.assessment)
+    )
+    return shared_schema_findings(assessed)
+
+
+def _touches_tables(assessment_json: str) -> bool:
+    """Whether an app declares or uses any table (a cheap look before the full parse)."""
+    data = json.loads(assessment_json).get("data") or {}
+    return bool(data.get("tables") or data.get("accesses"))
+
+
+def _rows_of(row: RunRow, findings: Sequence[Finding], metadata: Sequence[str]) -> list[dict[str, Any]]:
+    if not findings or not row.assessment:
+        return []
+    values = {name: row.row.get(name, "") for name in metadata}
+    return [{**values, **r} for r in finding_rows(assessment_from_json(row.assessment), findings)]
 
 
 def _write_app_files(row: RunRow, name: str, json_dir: Path, sarif_dir: Path) -> None:

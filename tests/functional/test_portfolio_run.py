@@ -493,3 +493,31 @@ def test_a_local_repository_with_a_ref_is_read_at_that_ref(tmp_path: Path) -> No
     rows = rows_by_app(out)
     assert (rows["old"]["commit"], rows["old"]["files"]) == (tagged, "2")
     assert (rows["new"]["commit"], rows["new"]["files"]) == (head, "3")
+
+
+def test_tables_shared_by_several_apps_are_reported_for_each_of_them(tmp_path: Path) -> None:
+    schema = (
+        "CREATE TABLE billing.invoices (id INT PRIMARY KEY, customer_id INT);\n"
+        "CREATE TABLE billing.payments (id INT PRIMARY KEY, invoice_id INT REFERENCES billing.invoices(id));\n"
+    )
+    query = (
+        'ROWS = "SELECT i.id, p.id FROM billing.invoices i JOIN billing.payments p ON p.invoice_id = i.id"\n'
+    )
+    root = make_portfolio(
+        tmp_path / "apps",
+        {
+            "ledger": {"db/schema.sql": schema, "ledger.py": "import os\n"},
+            "dunning": {"dunning/report.py": query},
+            "catalog": {
+                "db/schema.sql": "CREATE TABLE products (id INT PRIMARY KEY);\n",
+                "app.py": "x = 1\n",
+            },
+        },
+    )
+    out = tmp_path / "out"
+    _run([str(root)], out)
+    shared = [r for r in read_rows(out / "findings.csv") if r["rule_id"] == "shared-database-schema"]
+    by_app = {(r["app"], r["file"]) for r in shared}
+    assert by_app == {("ledger", "db/schema.sql"), ("dunning", "dunning/report.py")}
+    assert any("also used by dunning" in r["snippet"] for r in shared if r["app"] == "ledger")
+    assert rows_by_app(out)["catalog"]["status"] == "ok"
