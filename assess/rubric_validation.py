@@ -28,10 +28,18 @@ def _eol_ids() -> set[str]:
     return {EOL_RUNTIME, EOL_FRAMEWORK}
 
 
+def _analyzer_ids() -> set[str]:
+    """Ids of the findings analyzers report themselves (manifests, data, portfolio-wide tables)."""
+    from assess.analyzers.analyzer_rules import analyzer_rules
+    from assess.analyzers.data import domains, portfolio
+
+    return set(analyzer_rules()) | {domains.RULE.id, portfolio.RULE.id}
+
+
 def validate_extras(rubric_path: Path | None, rule_ids: Iterable[str]) -> ExtraValidation:
     """Validate the container catalogue; warn about overrides of unknown rule ids."""
     result = ExtraValidation()
-    known = set(rule_ids) | _eol_ids()
+    known = set(rule_ids) | _eol_ids() | _analyzer_ids()
     try:
         catalog = load_catalog()
     except CatalogLoadError as exc:

@@ -90,7 +90,8 @@ def test_rules_validate_accepts_a_good_override_and_warns_about_unknown_ids(
     good = tmp_path / "good.yaml"
     good.write_text(
         "extends: default\nrule_caps: {java-local-file-write: 10, jav-local-file-write: 3}\n"
-        "effort:\n  rule_effort: {container-runs-as-root: 3}\n",
+        "rule_weights: {shared-database-schema: 2, malformed-manifest: 0.5, eol-runtime: 2}\n"
+        "effort:\n  rule_effort: {container-runs-as-root: 3, cross-domain-transaction: 5}\n",
         encoding="utf-8",
     )
     assert main(["rules", "validate", "--rubric", str(good)]) == 0
@@ -98,6 +99,13 @@ def test_rules_validate_accepts_a_good_override_and_warns_about_unknown_ids(
     assert "container checks" in captured.out
     assert "rule_caps.jav-local-file-write: no rule or check has this id" in captured.err
     assert "java-local-file-write:" not in captured.err
+    for analyzer_id in (
+        "shared-database-schema",
+        "malformed-manifest",
+        "eol-runtime",
+        "cross-domain-transaction",
+    ):
+        assert analyzer_id not in captured.err
 
 
 def test_rules_test_runs_the_container_check_fixtures(capsys: pytest.CaptureFixture[str]) -> None:
