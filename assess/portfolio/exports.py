@@ -84,7 +84,11 @@ def top_blockers(assessment: Assessment, limit: int = 3) -> list[str]:
     score = assessment.score(Dimension.CONTAINERIZATION)
     if score is None:
         return []
-    return [c.source for c in score.contributions if c.points < 0 and c.source != "size"][:limit]
+    rules = {f.rule_id for f in assessment.findings}  # not the rubric's own terms (bounds, boost-limit)
+    costly = sorted(
+        (c for c in score.contributions if c.points < 0 and c.source in rules), key=lambda c: c.points
+    )
+    return [c.source for c in costly[:limit]]
 
 
 def assessment_row(assessment: Assessment) -> dict[str, Any]:
