@@ -114,7 +114,9 @@ class ExecutorKind(StrEnum):
 def _portfolio_hooks() -> list[AppHook]:
     """Post-assessment output hooks of `assess portfolio`: each is called with the Assessment of
     every assessed app and the output folder, after the tables are written. Add yours here."""
-    return []
+    from assess.dockerfile.command import portfolio_hook
+
+    return [portfolio_hook]
 
 
 @app.command()
@@ -420,6 +422,75 @@ def _root(
     if version:
         Console().print(f"assess {__version__}")
         raise typer.Exit(0)
+
+
+@app.command("dockerfile")
+def dockerfile_command(
+    path: Annotated[Path, typer.Argument(help="The app folder.")],
+    write: Annotated[bool, typer.Option("--write", help="Write Dockerfile and .dockerignore.")] = False,
+    out: Annotated[Path | None, typer.Option("--out", help="Write into this folder instead of PATH.")] = None,
+    base_image_map: Annotated[
+        Path | None, typer.Option("--base-image-map", help="YAML mapping base images to approved ones.")
+    ] = None,
+    base_image: Annotated[
+        list[str] | None,
+        typer.Option("--base-image", help="FROM=TO: map one base image (repeatable; over the map file)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing Dockerfile.")] = False,
+    build: Annotated[
+        bool,
+        typer.Option(
+            "--build", help="Build and run it with the Docker engine (DOCKER_HOST); wait until it answers."
+        ),
+    ] = False,
+    env: Annotated[
+        list[str] | None,
+        typer.Option("--env", "-e", help="KEY=VALUE passed to the container with --build (repeatable)."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to wait for the container to answer (--build).")
+    ] = 90.0,
+) -> None:
+    """Generate a Dockerfile scaffold for one app (printed; --write writes it, --build builds it)."""
+    from assess.dockerfile.build import DockerUnavailable
+    from assess.dockerfile.command import Request, ScaffoldRefused, generate, parse_env, why_text
+
+    try:
+        environment = parse_env(env or [])
+        request = Request(
+            write=write or out is not None,
+            out=out,
+            image_map=base_image_map,
+            base_images=tuple(base_image or ()),
+            force=force,
+            build=build,
+            environment=environment,
+            timeout=timeout,
+        )
+        outcome = generate(
+            path,
+            request,
+            on_progress=lambda msg: _err.print(msg, highlight=False, markup=False, soft_wrap=True),
+        )
+    except (ScaffoldRefused, DockerUnavailable) as exc:
+        _fail(str(exc))
+    scaffold = outcome.scaffold
+    if outcome.written:
+        for item in outcome.written:
+            typer.echo(f"wrote {item}")
+    elif "Dockerfile" not in scaffold.files:
+        typer.echo(why_text(scaffold) + ("\n" + scaffold.files.get("Dockerfile.windows", "")), nl=False)
+    elif not build:
+        typer.echo(scaffold.files["Dockerfile"], nl=False)
+    report = outcome.report
+    if report is not None:
+        typer.echo(report.summary())
+        if not report.ok:
+            for line in report.log_tail:
+                _err.print(f"  {line}", highlight=False, markup=False)
+            raise typer.Exit(1)
+    if "Dockerfile" not in scaffold.files:
+        raise typer.Exit(2 if not scaffold.plan.alternative else 0)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,11 +21,12 @@ from assess.analyzers.manifests import parse_manifests
 from assess.analyzers.stack import detect_stack
 from assess.config import ScanConfig
 from assess.decompose.stage import decompose_snapshot
-from assess.model import Assessment, FileFacts, ScanError
-from assess.parse import blank_comments, parse_code
+from assess.model import Assessment, Dependency, FileFacts, Finding, ScanError, Stack
+from assess.parse import BUILD_SCRIPT, blank_comments, build_script_text, parse_code
 from assess.rules.conditions import FileView
 from assess.rules.engine import CompiledRule, RuleRun, compile_rules
 from assess.rules.loader import load_rules, rule_files
+from assess.rules.secrets import mask_known, mask_secrets, secret_values
 from assess.scoring.effort import estimate_effort
 from assess.scoring.migration import recommend_migration
 from assess.scoring.rubric import Rubric, load_rubric
@@ -105,6 +107,43 @@ class _Lines:
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
+class _Masked:
+    """Credentials kept out of an assessment: values the app assigns to secret-looking names are
+    masked wherever else they appear in a snippet, and the text fields taken from the repository
+    besides snippets (start command, dependency versions such as ``git+https://user:token@…``,
+    error messages quoting a line) are masked like snippets are."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = frozenset(known)
+
+    def text(self, value: str) -> str:
+        return mask_secrets(value)
+
+    def findings(self, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+        if not self.known:
+            return findings
+        return tuple(
+            dataclasses.replace(f, snippet=mask_known(f.snippet, self.known))
+            if any(v in f.snippet for v in self.known)
+            else f
+            for f in findings
+        )
+
+    def stack(self, stack: Stack) -> Stack:
+        start = stack.start_command
+        if start is None or (masked := self.text(start.value)) == start.value:
+            return stack
+        return dataclasses.replace(stack, start_command=dataclasses.replace(start, value=masked))
+
+    def dependencies(self, dependencies: Sequence[Dependency]) -> tuple[Dependency, ...]:
+        return tuple(
+            dataclasses.replace(d, version=self.text(d.version)) if d.version else d for d in dependencies
+        )
+
+    def errors(self, errors: Sequence[ScanError]) -> tuple[ScanError, ...]:
+        return tuple(dataclasses.replace(e, message=self.text(e.message)) for e in errors)
+
+
 def assess_snapshot(
     snapshot: RepoSnapshot, toolkit: Toolkit, metadata: Sequence[tuple[str, str]] = ()
 ) -> Assessment:
@@ -116,6 +155,7 @@ def assess_snapshot(
     lines = _Lines(snapshot)
     facts: dict[str, FileFacts] = {}
     data_analysis = DataAnalysis()
+    known_secrets: set[str] = set()
     for source_file in snapshot.files:
         language = source_file.language
         try:
@@ -125,6 +165,7 @@ def assess_snapshot(
             continue
         text = decode_text(data)
         lines.keep(source_file.path, text)
+        known_secrets.update(secret_values(text))
         if language in CODE_LANGUAGES:
             file_facts = parse_code(source_file.path, language, data)
             if file_facts.error:
@@ -133,6 +174,8 @@ def assess_snapshot(
             view = FileView(source_file.path, language, facts=file_facts)
         elif language in CONFIG_FORMATS:
             view = FileView(source_file.path, language, config_text=blank_comments(text, language))
+        elif (script := build_script_text(source_file.path, text)) is not None:
+            view = FileView(source_file.path, BUILD_SCRIPT, config_text=script)
         else:
             view = FileView(source_file.path, language)
         run.add_file(view, lines)
@@ -163,6 +206,8 @@ def assess_snapshot(
     spanning = cross_domain_findings(data_result.model, decomposition)
     if spanning:
         findings = tuple(sorted((*findings, *spanning), key=lambda f: (f.file, f.line, f.rule_id)))
+    masked = _Masked(known_secrets)
+    findings, stack = masked.findings(findings), masked.stack(stack)
     return Assessment(
         app=snapshot.name,
         source=snapshot.source,
@@ -174,9 +219,9 @@ def assess_snapshot(
         stack=stack,
         findings=findings,
         scores=(scores := score(toolkit.rubric, findings, code_lines, decomposition)),
-        dependencies=manifests.dependencies,
+        dependencies=masked.dependencies(manifests.dependencies),
         skipped=snapshot.skipped,
-        errors=tuple(errors),
+        errors=masked.errors(errors),
         metadata=tuple(metadata),
         effort=estimate_effort(toolkit.rubric, findings, stack),
         migration=recommend_migration(toolkit.rubric, scores, findings, stack, metadata),

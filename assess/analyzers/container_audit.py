@@ -411,6 +411,15 @@ def _audit_compose(path: str, text: str, out: _Collector) -> bool:
         for key, value, line in _environment(service.get("environment")):
             if _is_secret_name(key) and value and not value.startswith("$"):
                 add("container-compose-secret-in-environment", line, f"{key} is set to a literal.", [value])
+        image = service.get("image")
+        if isinstance(image, str) and "build" not in service and "$" not in image:
+            _name, tag, digest = split_image(image)
+            if digest is None and tag in (None, "latest"):
+                detail = f"runs {image} ({'the latest tag' if tag else 'no tag, which means latest'})."
+                add("container-compose-unpinned-image", service.line_of("image"), detail)
+        user = service.get("user")
+        if user is not None and str(user).split(":", 1)[0].strip() in {"root", "0"}:
+            add("container-compose-runs-as-root", service.line_of("user"), f"user: {user}.")
     return health
 
 

@@ -34,6 +34,8 @@ CHECK_IDS: tuple[str, ...] = (
     "container-compose-host-network",
     "container-compose-host-bind-mount",
     "container-compose-secret-in-environment",
+    "container-compose-unpinned-image",
+    "container-compose-runs-as-root",
     "container-k8s-runs-as-root",
     "container-k8s-privileged",
     "container-k8s-host-path",

@@ -5,50 +5,32 @@ those it would share with other candidates, its would-be API (its units other ca
 on, and the dependencies crossing its border in both directions), the transactions declared in
 it that the cut would make distributed, and a suggested name.
 
-The name is the package or module folder that holds most of its code, taken below the prefix
-all the app's packages share (``com.acme.shop.orders`` → ``orders``, ``src/routes`` →
-``routes``); when two candidates would get the same name, the dominant entity is appended.
+The name comes from its dominant package, else from the word its units and entities share
+(see :mod:`assess.decompose.naming`).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 import networkx as nx
 
 from assess.decompose.affinity import table_key
 from assess.decompose.metrics import interfaces, table_owners
-from assess.model import CandidateService, DataModel, Edge
+from assess.decompose.naming import short_name, suggest_names, words
+from assess.model import CandidateService, DataModel, Edge, Entity
 
 MAX_BORDER_EDGES = 25
 """Crossing dependencies kept per direction and candidate."""
 
-_SPLIT = str.maketrans({"/": ".", "\\": "."})
 
-
-def _segments(package: str) -> list[str]:
-    return [part for part in package.translate(_SPLIT).split(".") if part]
-
-
-def package_labels(graph: nx.Graph) -> dict[str, str]:
-    """unit → the first package segment below the prefix every unit's package shares."""
-    packages = {unit: _segments(str(graph.nodes[unit].get("package", unit))) for unit in graph}
-    values = [p for p in packages.values() if p]
-    common = 0
-    if len(values) > 1:
-        shortest = min(len(p) for p in values)
-        while common < shortest and len({p[common] for p in values}) == 1:
-            common += 1
-    labels: dict[str, str] = {}
-    for unit, parts in packages.items():
-        rest = parts[common:]
-        labels[unit] = rest[0] if rest else (parts[-1] if parts else unit)
-    return labels
-
-
-def _short(unit: str) -> str:
-    return _segments(unit)[-1] if _segments(unit) else unit
+def entity_label(entity: Entity, data: DataModel) -> str:
+    """An entity's class name; its table for a module mapping several (``orders.models``)."""
+    name = short_name(entity.unit)
+    if words(name) and sum(1 for e in data.entities if e.unit == entity.unit) == 1:
+        return name
+    return table_key(entity.table)
 
 
 def transaction_name(unit: str, name: str) -> str:
@@ -66,21 +48,6 @@ def _border(graph: nx.DiGraph, members: set[str], *, incoming: bool) -> tuple[Ed
     return tuple(edges[:MAX_BORDER_EDGES])
 
 
-def _name(
-    members: Sequence[str], graph: nx.Graph, labels: Mapping[str, str], entities: Sequence[str]
-) -> tuple[str, str]:
-    lines: Counter[str] = Counter()
-    for unit in members:
-        lines[labels.get(unit, unit)] += int(graph.nodes[unit].get("code_lines", 1)) if unit in graph else 1
-    label, top = min(lines.items(), key=lambda item: (-item[1], item[0]))
-    total = sum(lines.values()) or 1
-    holding = sum(1 for unit in members if labels.get(unit) == label)
-    basis = f"package '{label}' holds {holding} of {len(members)} units ({top / total:.0%} of the code)"
-    if entities:
-        basis += f"; entities {', '.join(entities[:5])}"
-    return label, basis
-
-
 def build_candidates(
     communities: Sequence[Sequence[str]],
     static: nx.DiGraph,
@@ -89,7 +56,6 @@ def build_candidates(
 ) -> tuple[CandidateService, ...]:
     """One :class:`CandidateService` per community, in the communities' order."""
     partition = {unit: str(i) for i, members in enumerate(communities) for unit in members}
-    labels = package_labels(static)
     owners = table_owners(accessors, partition)
     users: dict[str, set[str]] = defaultdict(set)
     for table, by_unit in accessors.items():
@@ -101,9 +67,11 @@ def build_candidates(
         for table in tables:
             services_of_table[table].add(label)
     entities: dict[str, list[str]] = defaultdict(list)
-    for entity in sorted(data.entities, key=lambda e: e.unit):
-        if entity.unit in partition and _short(entity.unit) not in entities[partition[entity.unit]]:
-            entities[partition[entity.unit]].append(_short(entity.unit))
+    for entity in sorted(data.entities, key=lambda e: (e.unit, table_key(e.table))):
+        found = entities[partition[entity.unit]] if entity.unit in partition else None
+        label = entity_label(entity, data)
+        if found is not None and label not in found:
+            found.append(label)
     provided = interfaces(static, partition)
     transactions: dict[str, list[str]] = defaultdict(list)
     for transaction in data.transactions:
@@ -112,21 +80,11 @@ def build_candidates(
         if home is not None and len(tables) > 1:
             transactions[home].append(transaction_name(transaction.unit, transaction.name))
 
-    named: list[tuple[str, str]] = []
-    for i, members in enumerate(communities):
-        named.append(_name(members, static, labels, entities[str(i)]))
-    counts = Counter(name for name, _ in named)
-    used: set[str] = set()
+    named = suggest_names(communities, static, [entities[str(i)] for i in range(len(communities))])
     services = []
     for i, members in enumerate(communities):
         label = str(i)
         name, basis = named[i]
-        if counts[name] > 1 and entities[label]:
-            name = f"{name}-{entities[label][0].lower()}"
-        base, n = name, 2
-        while name in used:
-            name, n = f"{base}-{n}", n + 1
-        used.add(name)
         member_set = set(members)
         files = sorted({str(static.nodes[u].get("file", "")) for u in members if u in static} - {""})
         services.append(

@@ -12,7 +12,9 @@ edge ``a → b`` means code in ``a`` depends on ``b``; its attributes count the 
     import (same package or namespace)
 ``calls``
     call sites in ``a`` whose target resolves to ``b``: ``new B(...)``, static calls ``B.m()``,
-    calls of names imported from ``b`` (``charge(...)``, ``Order.objects.get(...)``)
+    calls of names imported from ``b`` (``charge(...)``, ``Order.objects.get(...)``; in JS/TS a
+    function or class ``b`` declares, or ``b``'s module object: ``store.list()``; in Go
+    ``billing.Raise()`` through the package name)
 
 and ``weight`` is ``imports × w_imports + references × w_references + calls × w_calls``.
 Names resolve the way each language resolves them: same package or namespace first, then
@@ -96,6 +98,10 @@ class _Index:
     namespaces: set[str] = field(default_factory=set)
     modules: dict[str, str] = field(default_factory=dict)
     """Python dotted module / JS-TS-Ruby path stem / Go folder → unit."""
+    exports: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """JS/TS module or Go package unit → its top-level declared names (classes, functions)."""
+    go_names: dict[str, str] = field(default_factory=dict)
+    """Go package unit (folder) → its package name (``package orders``)."""
 
 
 def _family(language: str) -> str:
@@ -148,6 +154,10 @@ def _build_index(facts: Mapping[str, FileFacts], file_units: Mapping[str, tuple[
                 for decl in file_facts.declarations:
                     if decl.kind in TYPE_KINDS:
                         index.by_simple[family].setdefault(decl.name, []).append(units[0])
+            if family in ("js", "go"):
+                index.exports[units[0]].update(d.name for d in file_facts.declarations if d.container is None)
+            if file_facts.language == "go" and file_facts.namespace:
+                index.go_names.setdefault(units[0], file_facts.namespace)
     for names in index.by_simple.values():
         for name, owners in names.items():
             names[name] = sorted(set(owners))
@@ -266,6 +276,12 @@ def _head(text: str) -> str:
     return match.group(0) if match else ""
 
 
+def _named(text: str | None) -> bool:
+    """True when a callee or receiver is a plain (qualified) name, not a chain on a call's
+    result: ``Locator.get().open()`` calls ``Locator`` once, not twice."""
+    return text is not None and text != "" and "(" not in text
+
+
 class _Collector:
     def __init__(self) -> None:
         self.edges: dict[tuple[str, str], EdgeEvidence] = defaultdict(EdgeEvidence)
@@ -288,7 +304,7 @@ def _type_language_edges(index: _Index, facts: FileFacts, units: tuple[str, ...]
     for call in facts.calls:
         if call.kind == "new":
             target = resolver.resolve(call.callee)
-        elif call.receiver and call.receiver[:1].isupper():
+        elif call.receiver and call.receiver[:1].isupper() and _named(call.receiver):
             target = resolver.resolve(_head(call.receiver))
         else:
             continue
@@ -306,7 +322,8 @@ def _python_edges(index: _Index, facts: FileFacts, unit: str, out: _Collector) -
         out.add(unit, target, "imports")
         local[remainder.split(".")[0] if remainder else item.module.rsplit(".", 1)[-1]] = target
     for call in facts.calls:
-        out.add(unit, local.get(_head(call.callee)), "calls")
+        if _named(call.callee):
+            out.add(unit, local.get(_head(call.callee)), "calls")
         for arg in call.args:
             literal = arg.strip("'\"")
             if literal != arg and "." in literal:
@@ -317,8 +334,30 @@ def _python_edges(index: _Index, facts: FileFacts, unit: str, out: _Collector) -
                 out.add(unit, local.get(_head(arg.rpartition("=")[2].strip())), "references")
 
 
+def _imported_names(index: _Index, facts: FileFacts, targets: list[str]) -> dict[str, str]:
+    """Local name → imported unit, for JS/TS and Go call sites.
+
+    JS/TS: a module's file stem (``store`` for ``require("../store")``, ``import * as store``)
+    and the names it declares at top level (``import { zoneFor }``); Go: the imported package's
+    name (``billing`` in ``billing.Raise()``). A name two imported units both offer, or one the
+    file declares itself, stays unresolved.
+    """
+    offered: dict[str, set[str]] = defaultdict(set)
+    for target in targets:
+        if facts.language == "go":
+            offered[index.go_names.get(target, posixpath.basename(target))].add(target)
+            continue
+        stem = posixpath.basename(target)
+        offered[posixpath.basename(posixpath.dirname(target)) if stem == "index" else stem].add(target)
+        for name in index.exports.get(target, ()):
+            offered[name].add(target)
+    own = {d.name for d in facts.declarations if d.container is None}
+    return {name: next(iter(units)) for name, units in offered.items() if len(units) == 1 and name not in own}
+
+
 def _path_language_edges(index: _Index, facts: FileFacts, unit: str, out: _Collector) -> None:
     language = facts.language
+    targets: list[str] = []
     for item in facts.imports:
         if language in _JS_LANGUAGES:
             target = _js_module(index, facts.path, item.module)
@@ -327,7 +366,16 @@ def _path_language_edges(index: _Index, facts: FileFacts, unit: str, out: _Colle
         else:
             target = _go_module(index, item.module)
         out.add(unit, target, "imports")
+        if target is not None and target != unit:
+            targets.append(target)
     if language != "ruby":
+        local = _imported_names(index, facts, targets)
+        for call in facts.calls:
+            head = _head(call.receiver) if call.receiver else _head(call.callee)
+            if call.receiver and language == "go" and call.receiver != head:
+                continue  # a method on a value (s.repo.Get), not a package function
+            if _named(call.callee):
+                out.add(unit, local.get(head), "calls")
         return
     simple = index.by_simple.get("ruby", {})
 
@@ -338,7 +386,7 @@ def _path_language_edges(index: _Index, facts: FileFacts, unit: str, out: _Colle
     for name in facts.references:
         out.add(unit, constant(name), "references")
     for call in facts.calls:
-        if call.receiver and call.receiver[:1].isupper():
+        if call.receiver and call.receiver[:1].isupper() and _named(call.receiver):
             out.add(unit, constant(_head(call.receiver)), "calls")
 
 

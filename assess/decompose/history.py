@@ -13,8 +13,10 @@ reading costs about what ``git log`` itself costs. From the counts, code-maat's 
   ``min_shared_revisions`` and the degree reaches ``min_coupling``.
 
 Renames are not followed (``--no-renames``): a renamed file starts a fresh history under its new
-name, and paths that no longer exist are dropped when the pairs are mapped to code units. A
-shallow clone yields the history it has, flagged as such; a folder without history yields none.
+name, and paths that no longer exist are dropped when the pairs are mapped to code units (as in
+code-maat, which reads ``--no-renames`` logs too). A shallow clone yields the history it has,
+flagged as such; a folder without history yields none; an app in a subfolder of a repository
+gets the history of that subfolder.
 """
 
 from __future__ import annotations
@@ -23,13 +25,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import combinations
+from functools import partial
+from itertools import chain, combinations
 from pathlib import Path
 
 import git
 
 from assess.decompose.settings import HistorySettings
-from assess.source.git import SAFE_GIT_CONFIG
+from assess.source.git import SAFE_GIT_CONFIG, safe_git_argv
 
 _CHUNK = 1 << 20
 _MARK = b"\x00"
@@ -90,8 +93,24 @@ def unquote_path(raw: bytes) -> str:
     return raw.decode("utf-8", "surrogateescape")
 
 
+_pairs: Callable[[list[bytes]], Iterator[tuple[bytes, bytes]]] = partial(combinations, r=2)
+"""The pairs of a sorted file list (C's ``combinations``, with no Python frame per commit)."""
+
+
+def _stamp(record: bytes) -> int:
+    """The commit time of a record (``HASH TIME\n…``); 0 when unreadable."""
+    stamp = record.split(b"\n", 1)[0].rpartition(b" ")[2]
+    return int(stamp) if stamp.isdigit() else 0
+
+
 class _Counting:
-    """Counts revisions and shared revisions from ``git log`` output fed in chunks."""
+    """Counts revisions and shared revisions from ``git log`` output fed in chunks.
+
+    The output is cut into commit records at the NUL that opens each header. A record is
+    ``HASH TIME``, a blank line, then one path per line. The commits of a whole chunk are counted
+    at once on the raw paths (the per-commit work is a split and a slice; the counting runs in
+    ``Counter``'s C loop); paths are decoded and passed through ``keep`` once each, at the end.
+    """
 
     def __init__(self, log: ChangeLog, settings: HistorySettings, keep: Callable[[str], bool] | None) -> None:
         self.log = log
@@ -99,69 +118,65 @@ class _Counting:
         self.keep = keep
         self.window = settings.since_days * 86_400 if settings.since_days else None
         self.cutoff: int | None = None
-        self.files: list[bytes] = []
-        self.in_commit = False
+        self.revisions: Counter[bytes] = Counter()
+        self.shared: Counter[tuple[bytes, bytes]] = Counter()
         self.partial = b""
         self.done = False
 
-    def _close_commit(self) -> None:
-        if not self.in_commit:
-            return
-        files = self.files
-        self.files = []
-        self.in_commit = False
-        log = self.log
-        if len(files) > self.max_size:
-            log.large += 1
-            return
-        log.counted += 1
-        names = sorted({unquote_path(f) for f in files})
-        if self.keep is not None:
-            names = [n for n in names if self.keep(n)]
-        if not names:
-            return
-        log.revisions.update(names)
-        if len(names) > 1:
-            log.shared.update(combinations(names, 2))
-
-    def _header(self, line: bytes) -> bool:
-        """Start a commit; False once the commit is older than the window (reading stops)."""
-        self._close_commit()
-        stamp = line[1:].rpartition(b" ")[2]
-        when = int(stamp) if stamp.isdigit() else 0
+    def _within_window(self, records: list[bytes]) -> list[bytes]:
         log = self.log
         if log.newest is None:
-            log.newest = when
+            log.newest = _stamp(records[0])
             if self.window is not None:
-                self.cutoff = when - self.window
-        if self.cutoff is not None and when < self.cutoff:
-            self.done = True
-            return False
-        log.oldest = when
-        log.commits += 1
-        self.in_commit = True
-        return True
+                self.cutoff = log.newest - self.window
+        if self.cutoff is not None:
+            for index, record in enumerate(records):
+                if _stamp(record) < self.cutoff:
+                    self.done = True
+                    return records[:index]
+        return records
+
+    def _count(self, records: list[bytes]) -> None:
+        records = self._within_window(records)
+        if not records:
+            return
+        log = self.log
+        log.oldest = _stamp(records[-1])
+        log.commits += len(records)
+        touched = [record.split(b"\n")[2:-1] for record in records]
+        small = [files for files in touched if len(files) <= self.max_size]
+        log.large += len(touched) - len(small)
+        log.counted += len(small)
+        self.revisions.update(chain.from_iterable(small))
+        self.shared.update(chain.from_iterable(map(_pairs, map(sorted, small))))
 
     def feed(self, chunk: bytes) -> None:
         if self.done:
             return
-        lines = (self.partial + chunk).split(b"\n")
-        self.partial = lines.pop()
-        for line in lines:
-            if not line:
-                continue
-            if line[:1] == _MARK:
-                if not self._header(line):
-                    return
-            elif self.in_commit:
-                self.files.append(line)
+        records = (self.partial + chunk).split(_MARK)
+        self.partial = records.pop()
+        if records and not records[0]:
+            del records[0]
+        if records:
+            self._count(records)
 
     def finish(self) -> ChangeLog:
-        if not self.done:
-            if self.partial:
-                self.feed(b"\n")
-            self._close_commit()
-        return self.log
+        if not self.done and self.partial:
+            self._count([self.partial])
+        self.partial = b""
+        names: dict[bytes, str] = {}
+        for raw in self.revisions:
+            name = unquote_path(raw)
+            if self.keep is None or self.keep(name):
+                names[raw] = name
+        log = self.log
+        log.revisions = Counter({names[raw]: n for raw, n in self.revisions.items() if raw in names})
+        for (a, b), n in self.shared.items():
+            if a in names and b in names:
+                x, y = names[a], names[b]
+                log.shared[(x, y) if x < y else (y, x)] += n
+        self.revisions, self.shared = Counter(), Counter()
+        return log
 
 
 def count_log(
@@ -176,8 +191,9 @@ def count_log(
     return counting.finish()
 
 
-def log_command(settings: HistorySettings) -> list[str]:
-    """The one ``git log`` command that reads the history."""
+def log_command(settings: HistorySettings, *, subfolder: bool = False) -> list[str]:
+    """The one ``git log`` command that reads the history; for a ``subfolder`` of a work tree
+    (an app inside a monorepo), only the commits touching it, with paths relative to it."""
     command = ["git"]
     for item in _LOG_CONFIG:
         command += ["-c", item]
@@ -193,6 +209,8 @@ def log_command(settings: HistorySettings) -> list[str]:
     ]
     if settings.max_commits:
         command.append(f"--max-count={settings.max_commits}")
+    if subfolder:
+        command += ["--relative", "--", "."]
     return command
 
 
@@ -205,10 +223,20 @@ def _chunks(stream: object) -> Iterator[bytes]:
         yield chunk
 
 
+def _inside_work_tree(root: Path) -> bool:
+    try:
+        out = git.Git(str(root)).execute(
+            safe_git_argv(["rev-parse", "--is-inside-work-tree"]), with_extended_output=False
+        )
+    except (git.GitCommandError, OSError):
+        return False
+    return str(out).strip() == "true"
+
+
 def _is_shallow(root: Path) -> bool:
     try:
         out = git.Git(str(root)).execute(
-            ["git", "rev-parse", "--is-shallow-repository"], with_extended_output=False
+            safe_git_argv(["rev-parse", "--is-shallow-repository"]), with_extended_output=False
         )
     except git.GitCommandError:
         return False
@@ -221,14 +249,17 @@ def read_change_log(
     """Read the history of the repository at ``root`` in one streamed ``git log`` pass.
 
     ``keep`` selects the files whose coupling matters (others still count toward a commit's
-    size). Never raises for a missing or empty history: the result says why it is empty.
+    size). ``root`` may be a folder inside a work tree (an app of a monorepo): then only the
+    commits touching it are read, and only its files count. Never raises for a missing or empty
+    history: the result says why it is empty.
     """
     if not settings.enabled:
         return ChangeLog(note="change coupling is switched off in the rubric")
-    if not (root / ".git").exists():
+    top = (root / ".git").exists()
+    if not top and not _inside_work_tree(root):
         return ChangeLog(note="not a git repository: no change coupling")
     counting = _Counting(ChangeLog(), settings, keep)
-    process = git.Git(str(root)).execute(log_command(settings), as_process=True)
+    process = git.Git(str(root)).execute(log_command(settings, subfolder=not top), as_process=True)
     try:
         stdout = process.proc.stdout if process.proc is not None else None
         for chunk in _chunks(stdout):

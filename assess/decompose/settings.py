@@ -71,7 +71,9 @@ class ClusteringSettings(_Strict):
 
     method: str = Field("louvain", pattern="^louvain$")
     seed: int = 7
-    resolution: float = Field(1.0, gt=0)
+    resolution: float = Field(0.8, gt=0)
+    """Louvain's resolution: below 1 favours fewer, larger communities (services are coarse; at
+    1.0 Louvain splits small apps into pairs of units and its result depends on the seed)."""
     services: int | None = Field(None, ge=1)
     """Force this many candidate services (None: chosen by modularity)."""
     min_service_units: int = Field(3, ge=1)

@@ -1,0 +1,1 @@
+"""Dockerfile scaffolds: plan (pure) → render (jinja2) → lint (hadolint + own checks) → build (docker)."""

@@ -97,6 +97,7 @@ _RUBY = """
 (assignment) @assign.local
 (operator_assignment) @assign.local
 (pair) @assign.key
+(call block: [(do_block parameters: (block_parameters)) (block parameters: (block_parameters))]) @assign.local
 """
 
 _PHP = """
@@ -131,10 +132,25 @@ def _field(node: Node, fields: tuple[str, ...]) -> tuple[list[Node], Node | None
     return [], None
 
 
+def _block_parts(node: Node) -> tuple[list[Node], Node | None]:
+    """Ruby ``Dir.mktmpdir do |dir|``: the block's first parameter is bound to what the call
+    yields, so it counts as assigned from the call (the value is cut where the block starts)."""
+    block = node.child_by_field_name("block")
+    parameters = block.child_by_field_name("parameters") if block is not None else None
+    first = (
+        next((c for c in parameters.named_children if c.type == "identifier"), None) if parameters else None
+    )
+    return ([first], node) if first is not None else ([], None)
+
+
 def _parts(node: Node) -> tuple[list[Node], Node | None]:
     """The name nodes and the value node of an assignment-like node."""
+    if node.type == "call":
+        return _block_parts(node)
     names, _ = _field(node, _NAME_FIELDS)
     _, value = _field(node, _VALUE_FIELDS)
+    if names and value is not None and node.type != "as_pattern":
+        return names, value  # the common case: both fields present
     named = [child for child in node.named_children if not child.is_extra]
     if node.type == "as_pattern":  # Python `with x() as name`
         value = named[0] if named else None
@@ -182,7 +198,9 @@ def assignments_of(captures: dict[str, list[Node]], clean: bytes) -> tuple[Assig
         names, value = _parts(node)
         if value is None or not names:
             continue
-        value_text = clean[value.start_byte : min(value.end_byte, value.start_byte + VALUE_LIMIT * 4)]
+        block = value.child_by_field_name("block") if value.type == "call" else None
+        end = block.start_byte if block is not None else value.end_byte
+        value_text = clean[value.start_byte : min(end, value.start_byte + VALUE_LIMIT * 4)]
         value_str = normalise(value_text.decode("utf-8", "replace"))[:VALUE_LIMIT]
         line = names[0].start_point[0] + 1
         for name in _name_texts(names, clean):

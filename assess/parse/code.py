@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import replace
 
 from assess.model import FileFacts
@@ -9,6 +10,7 @@ from assess.parse import csharp, go, java, javascript, php, python, ruby
 from assess.parse.assignments import QUERIES
 from assess.parse.spec import LanguageSpec
 from assess.parse.treesitter import extract
+from assess.source.snapshot import decode_text
 
 
 def front_ends() -> dict[str, LanguageSpec]:
@@ -39,6 +41,14 @@ _FRONT_ENDS = front_ends()
 SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(name for name in _FRONT_ENDS if name != "tsx")
 
 
+def _normalised(source: bytes) -> bytes:
+    """UTF-16 text (known by its byte-order mark) as UTF-8, and NUL bytes as spaces: tree-sitter
+    stops reading at a NUL, so code after one would go unseen. Lines stay where they were."""
+    if source.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        source = decode_text(source).encode("utf-8", "surrogatepass")
+    return source.replace(b"\x00", b" ")
+
+
 def parse_code(path: str, language: str, source: bytes) -> FileFacts:
     """Facts of one source file. Never raises on bad input: a failure sets ``FileFacts.error``.
 
@@ -49,7 +59,7 @@ def parse_code(path: str, language: str, source: bytes) -> FileFacts:
     if spec is None:
         raise ValueError(f"no parser for language {language!r}")
     try:
-        return extract(spec, path, language, bytes(source))
+        return extract(spec, path, language, _normalised(bytes(source)))
     except Exception as exc:  # a parser or front-end failure is data, not a crash
         return FileFacts(
             path=path,

@@ -123,3 +123,21 @@ def blank_comments(text: str, fmt: str) -> str:
     if blanker is None:
         raise ValueError(f"unknown config format {fmt!r}")
     return blanker(text)
+
+
+BUILD_SCRIPT_SUFFIXES: tuple[str, ...] = (".gradle", ".gradle.kts")
+"""Build scripts rules may read as text, only through config conditions whose ``files`` name them."""
+BUILD_SCRIPT = "build-script"
+"""The format name a build script's view carries."""
+
+_SCRIPT_TOKENS = re.compile(
+    r"""(?P<keep>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))""",
+    re.DOTALL,
+)
+_blank_script = _blank_tokens(_SCRIPT_TOKENS)
+
+
+def build_script_text(path: str, text: str) -> str | None:
+    """A Gradle build script's text with its ``//`` and ``/* */`` comments blanked, or None
+    when ``path`` is not a build script."""
+    return _blank_script(text) if path.lower().endswith(BUILD_SCRIPT_SUFFIXES) else None

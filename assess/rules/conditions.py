@@ -13,6 +13,7 @@ from typing import Protocol
 import pathspec
 
 from assess.model import Assignment, Call, Dependency, FileFacts, SkippedFile
+from assess.parse.config import BUILD_SCRIPT
 from assess.rules.schema import Condition
 
 Site = tuple[str, int]
@@ -144,6 +145,8 @@ class ConfigMatcher:
     def evaluate(self, file: FileView, app: AppView) -> Sites:
         if file.config_text is None:
             return None
+        if self.files is None and file.language == BUILD_SCRIPT:
+            return None  # build scripts are read only by conditions that name them
         if self.files is not None and not self.files.match_file(file.path):
             return None
         sites = [
@@ -225,6 +228,11 @@ class AssignedFromCallMatcher:
     call: CallMatcher
     source: re.Pattern[str]
 
+    def exempt(self, call: Call, values: AssignedValues) -> bool:
+        """Whether an accepted call's arguments or receiver derive from ``source``."""
+        mentioned = ", ".join(call.args) + (f", {call.receiver}" if call.receiver else "")
+        return values.derives_from(mentioned, call.line, self.source)
+
     def evaluate(self, file: FileView, app: AppView) -> Sites:
         if not file.code_applies or file.facts is None:
             return None
@@ -235,8 +243,7 @@ class AssignedFromCallMatcher:
                 continue
             if values is None:
                 values = AssignedValues(file.facts.assignments)
-            mentioned = ", ".join(call.args) + (f", {call.receiver}" if call.receiver else "")
-            if not values.derives_from(mentioned, call.line, self.source):
+            if not self.exempt(call, values):
                 sites.append((file.path, call.line))
         return sites or None
 
@@ -248,17 +255,19 @@ class AssignmentMatcher:
     value_not: re.Pattern[str] | None
     scope: re.Pattern[str] | None
 
+    def accepts(self, item: Assignment) -> bool:
+        """True when one assignment meets every part of the condition."""
+        return (
+            (self.name is None or self.name.fullmatch(item.name) is not None)
+            and (self.scope is None or self.scope.fullmatch(item.scope) is not None)
+            and (self.value is None or self.value.search(item.value) is not None)
+            and (self.value_not is None or self.value_not.search(item.value) is None)
+        )
+
     def evaluate(self, file: FileView, app: AppView) -> Sites:
         if not file.code_applies or file.facts is None:
             return None
-        sites = [
-            (file.path, item.line)
-            for item in file.facts.assignments
-            if (self.name is None or self.name.fullmatch(item.name))
-            and (self.scope is None or self.scope.fullmatch(item.scope))
-            and (self.value is None or self.value.search(item.value))
-            and (self.value_not is None or not self.value_not.search(item.value))
-        ]
+        sites = [(file.path, item.line) for item in file.facts.assignments if self.accepts(item)]
         return sites or None
 
 

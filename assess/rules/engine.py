@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 import pathspec
 
 from assess.model import Dependency, Finding, SkippedFile, SourceFile
+from assess.parse.config import BUILD_SCRIPT
 from assess.rules.conditions import (
     AppView,
     ConfigMatcher,
@@ -56,10 +57,17 @@ def compile_rules(rules: Iterable[LoadedRule | Rule]) -> tuple[CompiledRule, ...
     return tuple(compiled)
 
 
+_MASK_WINDOW = SNIPPET_LIMIT + 1024
+"""Only this much of a line is masked: masking a megabyte-long minified line whole is quadratic."""
+
+
 def make_snippet(line_text: str) -> str:
     """The stripped line, masked and cut to a readable length."""
-    text = mask_secrets(line_text.strip())
-    return text if len(text) <= SNIPPET_LIMIT else text[: SNIPPET_LIMIT - 1] + "…"
+    stripped = line_text.strip()
+    text = mask_secrets(stripped[:_MASK_WINDOW])
+    if len(text) <= SNIPPET_LIMIT and len(stripped) <= _MASK_WINDOW:
+        return text
+    return text[: SNIPPET_LIMIT - 1] + "…"
 
 
 def _finding(rule: Rule, path: str, line: int, snippet: str) -> Finding:
@@ -122,7 +130,11 @@ class RuleRun:
                 file_leaves.extend(
                     leaf
                     for leaf in leaves(compiled.matcher)
-                    if isinstance(leaf, ConfigMatcher) or (applies and isinstance(leaf, CODE_LEAVES))
+                    if (
+                        isinstance(leaf, ConfigMatcher)
+                        and (leaf.files is not None or language != BUILD_SCRIPT)
+                    )
+                    or (applies and isinstance(leaf, CODE_LEAVES))
                 )
             plan = self._plans[language] = FilePlan(file_leaves)
         return plan

@@ -24,11 +24,12 @@ _ASSIGNMENT = re.compile(
 )
 # Password=...; in connection strings
 _CONNECTION = re.compile(r"(?i)(?P<key>\b(?:password|pwd)\s*=\s*)(?P<value>[^;\"'<>\s][^;\"'<>]*)")
-# env("DB_PASSWORD", "default"), ENV.fetch("SECRET") { "default" }, process.env.X || "default"
+# env("DB_PASSWORD", "default"), ENV.fetch("SECRET") { "default" }, getenv("DB_PASSWORD") ?: "default",
+# os.getenv("DB_PASSWORD") or "default", process.env["TOKEN"] || "default"
 _DEFAULT = re.compile(
     r"""(?ix)
     (?P<key>["'][\w.\-]*(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|token)[\w.\-]*["']\s*
-      (?:,|\)\s*\{|\|\||\?\?)\s*)
+      (?:,|\)\s*\{|[\])]?\s*(?:\|\||\?\?|\?:|\bor\b))\s*)
     (?P<quote>["'])(?P<value>[^"']+)(?P=quote)
     """
 )
@@ -114,3 +115,70 @@ def mask_secrets(text: str) -> str:
     text = _DEFAULT.sub(lambda m: f"{m.group('key')}{m.group('quote')}{MASK}{m.group('quote')}", text)
     text = _ASSIGNMENT.sub(_mask_assignment, text)
     return _TOKENS.sub(MASK, text)
+
+
+_WORTH_LOOKING = re.compile(r"(?i)pass|pwd|secret|key|token|credential|akia|gh[pousr]_|xox|sk_|eyj|://")
+_VALUE_PATTERNS = (_URL_USERINFO, _XML_ELEMENT, _XML_KEY_VALUE, _CONNECTION, _SETTER, _DEFAULT, _ASSIGNMENT)
+_KNOWN_SECRET = re.compile(r"^(?=.*[A-Za-z])(?=.*[^A-Za-z_]).{8,}$")
+"""A value searched for elsewhere: 8 characters or more, letters and a digit or symbol. Shorter
+values and plain words (``stockroom``, also the app's name) are masked only where assigned."""
+
+
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""What ``str.splitlines`` splits on."""
+_LINE_BREAK = re.compile(f"[{_BREAKS}]")
+
+
+def _line_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Start and end of each line of ``text`` (as ``splitlines`` cuts them) in which ``pattern``
+    matches: one search over the whole text instead of one per line. ``pattern`` must never
+    match a line break."""
+    spans: list[tuple[int, int]] = []
+    end = -1
+    for hit in pattern.finditer(text):
+        at = hit.start()
+        if at < end:
+            continue
+        low = max(end, 0)
+        start = max(max(text.rfind(c, low, at) for c in _BREAKS) + 1, low)
+        after = _LINE_BREAK.search(text, at)
+        end = after.start() if after else len(text)
+        spans.append((start, end))
+    return spans
+
+
+_WORTH_LOOKING_LOWER = re.compile(_WORTH_LOOKING.pattern.removeprefix("(?i)"))
+"""The same words for lower-cased ASCII text: a case-sensitive alternation of literals is
+searched several times faster than a case-insensitive one."""
+
+
+def _worth_looking(text: str) -> list[str]:
+    """The lines of ``text`` that :data:`_WORTH_LOOKING` matches in."""
+    if text.isascii():  # lower() keeps ASCII text's length and line breaks, and (?i) its matches
+        spans = _line_spans(_WORTH_LOOKING_LOWER, text.lower())
+    else:
+        spans = _line_spans(_WORTH_LOOKING, text)
+    return [text[start:end] for start, end in spans]
+
+
+def secret_values(text: str, window: int = 1224) -> set[str]:
+    """The credential values :func:`mask_secrets` would hide in ``text`` (each line's first
+    ``window`` characters), so they can be masked where the code uses them without a telling name
+    (``write(PASSWORD_VALUE)``)."""
+    found: set[str] = set()
+    for line in _worth_looking(text):
+        part = line[:window]
+        for pattern in _VALUE_PATTERNS:
+            for match in pattern.finditer(part):
+                value = match.group("value").strip()
+                if _KNOWN_SECRET.match(value) and "(" not in value and not _PLACEHOLDER.match(value):
+                    found.add(value)
+        found.update(m.group(0) for m in _TOKENS.finditer(part) if not m.group(0).startswith("-----"))
+    return found
+
+
+def mask_known(text: str, values: set[str] | frozenset[str]) -> str:
+    """``text`` with every one of ``values`` (longest first) replaced by ``****``."""
+    for value in sorted((v for v in values if v in text), key=len, reverse=True):
+        text = text.replace(value, MASK)
+    return text

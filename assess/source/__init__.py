@@ -6,7 +6,7 @@ from pathlib import Path
 
 from assess.config import ScanConfig
 from assess.source.git import clone, head_commit, is_git_url
-from assess.source.inventory import take_inventory
+from assess.source.inventory import readable_path, take_inventory
 from assess.source.snapshot import RepoSnapshot, SourceError, decode_text
 
 __all__ = ["RepoSnapshot", "SourceError", "decode_text", "open_snapshot"]
@@ -33,12 +33,12 @@ def open_snapshot(
         if not path.is_dir():
             raise SourceError(f"not a folder: {text} (archives are not supported here)")
         root = path
-        source = str(path.resolve())
+        source = readable_path(str(path.resolve()))
     root = root.resolve()
     inventory = take_inventory(root, max_file_bytes=config.max_file_bytes, max_files=config.max_files)
     return RepoSnapshot(
         root=root,
-        name=name or _app_name(text if is_git_url(text) else str(root)),
+        name=name or readable_path(_app_name(text if is_git_url(text) else str(root))),
         source=source,
         commit=head_commit(root),
         files=inventory.files,

@@ -1,14 +1,17 @@
 """Git access: recognise URLs, clone them safely into a cache, read a folder's commit.
 
-Clones run with hooks, filters and fsmonitor disabled so no code of the remote repository
-runs; checkouts never execute anything.
+Every git command on a scanned repository runs with :data:`SAFE_GIT_CONFIG` (hooks, fsmonitor,
+the LFS filter, the ``ext::`` transport and signature checks off), so neither a clone nor a local
+repository's own ``.git/config`` gets to run a program; checkouts never execute anything.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import git
@@ -16,6 +19,15 @@ import git
 from assess.source.snapshot import SourceError
 
 _URL = re.compile(r"^(?:https?|ssh|git|file)://|^[\w.-]+@[\w.-]+:")
+_SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+_GIT_ENV_DROP = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_CEILING_DIRECTORIES",
+)
 
 SAFE_GIT_CONFIG: tuple[str, ...] = (
     "core.hooksPath=/dev/null",
@@ -25,6 +37,7 @@ SAFE_GIT_CONFIG: tuple[str, ...] = (
     "filter.lfs.smudge=",
     "filter.lfs.process=",
     "filter.lfs.required=false",
+    "log.showSignature=false",
 )
 """``-c`` settings for every git command run on a scanned repository."""
 
@@ -68,15 +81,39 @@ def clone(url: str, cache_dir: Path, *, shallow: bool = True, ref: str | None = 
     return dest
 
 
+def git_environment() -> dict[str, str]:
+    """The process environment for git on a scanned repository: no inherited repository
+    location (``GIT_DIR``, ``GIT_WORK_TREE``, ...) and never a prompt."""
+    env = {k: v for k, v in os.environ.items() if k not in _GIT_ENV_DROP}
+    env["GIT_TERMINAL_PROMPT"] = "0"
+    return env
+
+
+def safe_git_argv(args: list[str]) -> list[str]:
+    """``git -c <each of SAFE_GIT_CONFIG> ARGS``: the command line for any git command run on a
+    scanned repository."""
+    argv = ["git"]
+    for item in SAFE_GIT_CONFIG:
+        argv += ["-c", item]
+    return [*argv, *args]
+
+
 def head_commit(folder: Path) -> str | None:
     """The commit checked out in ``folder`` when it is the top of a git work tree, else None."""
     if not (folder / ".git").exists():
         return None
     try:
-        repo = git.Repo(folder)
-        try:
-            return repo.head.commit.hexsha
-        finally:
-            repo.close()
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, ValueError, git.GitCommandError):
+        done = subprocess.run(
+            safe_git_argv(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]),
+            cwd=folder,
+            env=git_environment(),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
         return None
+    sha = done.stdout.strip()
+    return sha if done.returncode == 0 and _SHA.fullmatch(sha) else None

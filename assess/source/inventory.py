@@ -16,6 +16,7 @@ import pathspec
 
 from assess.model import SkippedFile, SourceFile
 from assess.source.languages import detect_language
+from assess.source.snapshot import read_regular
 
 SKIPPED_DIRS: frozenset[str] = frozenset(
     {
@@ -94,6 +95,20 @@ def looks_binary(head: bytes) -> bool:
     return b"\x00" in head
 
 
+def is_utf8(name: str) -> bool:
+    """False for a file-system name holding bytes that are not UTF-8 (decoded as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def readable_path(path: str) -> str:
+    """``path`` with bytes that are not UTF-8 shown as U+FFFD, safe to write to any output."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _inside(root: Path, target: Path) -> bool:
     try:
         target.relative_to(root)
@@ -124,11 +139,16 @@ def take_inventory(root: Path, *, max_file_bytes: int, max_files: int) -> Invent
                 is_link = entry.is_symlink()
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError as exc:
-                skipped.append(SkippedFile(rel, f"unreadable: {exc.strerror or exc}"))
+                skipped.append(SkippedFile(readable_path(rel), f"unreadable: {exc.strerror or exc}"))
                 continue
+            if not is_utf8(entry.name):
+                # Every output is UTF-8 text: such a name could not be written, so it is not read.
+                shown = readable_path(rel) + ("/" if is_dir else "")
+                skipped.append(SkippedFile(shown, "name is not valid UTF-8"))
+                continue
+            if entry.name in _VCS_DIRS:
+                continue  # version control state (a folder, or a ``.git`` file of a worktree)
             if is_dir:
-                if entry.name in _VCS_DIRS:
-                    continue
                 if entry.name in SKIPPED_DIRS or (Path(entry.path) / "pyvenv.cfg").exists():
                     skipped.append(SkippedFile(rel + "/", "generated or vendored folder"))
                 elif not _ignored(rel, True, specs):
@@ -144,7 +164,7 @@ def take_inventory(root: Path, *, max_file_bytes: int, max_files: int) -> Invent
             if len(files) >= max_files:
                 skipped.append(SkippedFile(rel, f"file limit of {max_files} reached"))
                 continue
-            item = _inspect_file(Path(entry.path), rel, max_file_bytes)
+            item = _inspect_file(entry.path, rel, max_file_bytes)
             if isinstance(item, SkippedFile):
                 skipped.append(item)
             else:
@@ -166,15 +186,14 @@ def _symlink_problem(root: Path, path: Path) -> str | None:
     return None
 
 
-def _inspect_file(path: Path, rel: str, max_file_bytes: int) -> SourceFile | SkippedFile:
+def _inspect_file(path: str, rel: str, max_file_bytes: int) -> SourceFile | SkippedFile:
     try:
-        info = path.stat()
+        info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             return SkippedFile(rel, "not a regular file")
         if info.st_size > max_file_bytes:
             return SkippedFile(rel, f"larger than {max_file_bytes} bytes ({info.st_size})")
-        with path.open("rb") as handle:
-            head = handle.read(_BINARY_SNIFF)
+        head = read_regular(path, _BINARY_SNIFF)
     except OSError as exc:
         return SkippedFile(rel, f"unreadable: {exc.strerror or exc}")
     if looks_binary(head):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
 CODE_LANGUAGES: tuple[str, ...] = (
     "java",
@@ -83,15 +82,15 @@ _SHEBANG_LANGUAGES: dict[str, str] = {
 
 def language_for_name(path: str) -> str | None:
     """The language a file name implies, or None when the name alone does not tell."""
-    name = PurePosixPath(path).name.lower()
+    name = path.rsplit("/", 1)[-1].lower()
     if name in _FILE_NAMES:
         return _FILE_NAMES[name]
     if name.startswith(".env."):
         return "env"
     if name.endswith(".d.ts"):
         return "typescript"
-    suffix = PurePosixPath(name).suffix
-    return _EXTENSIONS.get(suffix)
+    dot = name.rfind(".")
+    return _EXTENSIONS.get(name[dot:]) if 0 < dot < len(name) - 1 else None
 
 
 def language_for_shebang(head: bytes) -> str | None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -20,6 +23,21 @@ def decode_text(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace").lstrip("\ufeff")
     return data.decode("utf-8", errors="replace")
+
+
+def read_regular(path: str | Path, limit: int = -1) -> bytes:
+    """The bytes of a regular file (at most ``limit``; -1: all). The file is opened without
+    blocking and checked after opening, so a FIFO or device swapped in raises OSError instead of
+    hanging or streaming forever."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(limit)
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -46,8 +64,8 @@ class RepoSnapshot:
         return full
 
     def read_bytes(self, path: str) -> bytes:
-        """The raw bytes of one inventoried file."""
-        return self._resolve(path).read_bytes()
+        """The raw bytes of one inventoried file (OSError when it is no longer a regular file)."""
+        return read_regular(self._resolve(path))
 
     def read_text(self, path: str) -> str:
         """The decoded text of one inventoried file (see :func:`decode_text`)."""

@@ -17,8 +17,12 @@ import pytest
 import yaml
 
 from assess.cli import main
+from assess.decompose.graph import build_static_graph
 from assess.decompose.metrics import adjusted_rand_index, mojofm
-from assess.model import Decomposition, Dimension
+from assess.decompose.settings import StaticWeights
+from assess.model import Decomposition, Dimension, FileFacts
+from assess.parse import parse_code
+from assess.source.languages import detect_language
 from tests.functional.test_samples import assessed  # one scan per sample, shared with those tests
 from tests.history_support import build_history, load_script
 
@@ -57,6 +61,71 @@ def proposal_partition(decomposition: dict[str, Any]) -> dict[str, str]:
     found = {unit: service["name"] for service in decomposition["services"] for unit in service["units"]}
     found.update({unit: f"unplaced:{unit}" for unit in decomposition["unplaced"]})
     return found
+
+
+CODE_LANGUAGES = {"java", "csharp", "python", "javascript", "typescript", "go", "ruby", "php"}
+
+# One dependency per sample app, read off its source by hand: (imports, references, calls).
+STATIC_EDGES = {
+    # java: `import ...InventoryService` and the field/constructor type; the calls go through the
+    # field (inventory.reserve(...)), which names no type, so they are not counted
+    "spring-monolith": ("com.acme.shop.orders.OrderService", "com.acme.shop.inventory.InventoryService", (1, 1, 0)),
+    # java: same package, no import; four `ServiceLocator.getClaimsDataSource().getConnection()`
+    # chains, each one call of ServiceLocator
+    "javaee-legacy-war": ("com.acme.claims.dao.ClaimDao", "com.acme.claims.dao.ServiceLocator", (0, 0, 4)),
+    # csharp: a namespace `using` (no unit import), ProductDto in signatures, four ProductDto.From(...)
+    # calls (the method group in Select(ProductDto.From) is not a call)
+    "aspnet-core-api": ("Acme.Catalog.Api.Services.ProductService", "Acme.Catalog.Api.Contracts.ProductDto", (0, 1, 4)),
+    # csharp: the field's type and `new OrderExportService()`
+    "dotnet-framework-legacy": ("Acme.Storefront.Controllers.ReportsController", "Acme.Storefront.Services.OrderExportService", (0, 1, 1)),
+    # python: `from catalog.models import Product` and Product.objects.in_bulk(...)
+    "django-monolith": ("orders.cart", "catalog.models", (1, 0, 1)),
+    # python: `from stockroom import db` and eight db.connection() / db.transaction() calls
+    "flask-12factor": ("stockroom.repository", "stockroom.db", (1, 0, 8)),
+    # javascript: require('../store') and store.list/get/create/update/update
+    "express-stateful": ("src/routes/claims", "src/store", (1, 0, 5)),
+    # typescript: `import { supportedCountries, zoneFor }` and a call of each
+    "ts-service": ("src/routes/quotes", "src/domain/zones", (1, 0, 2)),
+    # go: the import and httpapi.NewHandler(...)
+    "go-service": ("cmd/stock-service", "internal/httpapi", (1, 0, 1)),
+    # ruby: the Task constant; Task.transaction and Task.joins(...) (the chain on it counts once)
+    "rails-app": ("app/controllers/tasks_controller", "app/models/task", (0, 1, 2)),
+    # php: `use App\Models\Customer`, the Customer type hint, Customer::query/create/updateOrCreate
+    "laravel-app": ("App\\Http\\Controllers\\CustomerController", "App\\Models\\Customer", (1, 1, 3)),
+}  # fmt: skip
+
+
+def sample_facts(app: str) -> dict[str, FileFacts]:
+    """Every code file of a sample, parsed as a scan parses it."""
+    found = {}
+    for path in sorted((SAMPLES / app).rglob("*")):
+        rel = str(path.relative_to(SAMPLES / app))
+        if path.is_file() and (language := detect_language(rel, path.read_bytes()[:200])) in CODE_LANGUAGES:
+            found[rel] = parse_code(rel, language, path.read_bytes())
+    return found
+
+
+@pytest.mark.parametrize("app", sorted(STATIC_EDGES))
+def test_static_coupling_on_a_real_app_of_every_language(app: str) -> None:
+    graph = build_static_graph(sample_facts(app), StaticWeights()).graph
+    source, target, expected = STATIC_EDGES[app]
+    assert graph.has_edge(source, target), f"{source} -> {target} missing"
+    edge = graph[source][target]
+    assert (edge["imports"], edge["references"], edge["calls"]) == expected
+    assert edge["weight"] == pytest.approx(expected[0] + expected[1] + expected[2] * 0.5)
+    languages = {graph.nodes[source]["language"], graph.nodes[target]["language"]}
+    assert len(languages) == 1
+    # the graph is connected well enough to cut: most units have a dependency
+    linked = sum(1 for unit in graph if graph.degree(unit) > 0)
+    assert linked >= 0.5 * graph.number_of_nodes(), f"{linked} of {graph.number_of_nodes()} units linked"
+
+
+def test_every_language_has_a_sample_in_the_static_coupling_test() -> None:
+    languages = set()
+    for app in STATIC_EDGES:
+        graph = build_static_graph(sample_facts(app), StaticWeights()).graph
+        languages.add(graph.nodes[STATIC_EDGES[app][0]]["language"])
+    assert languages == CODE_LANGUAGES
 
 
 @pytest.fixture(scope="module")

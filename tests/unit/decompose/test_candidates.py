@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from assess.decompose import decompose
-from assess.decompose.candidates import package_labels
+from assess.decompose.naming import package_labels
 from assess.decompose.settings import DecompositionSettings
 from assess.model import DataModel, Entity, FileFacts, TableAccess, Transaction
 from assess.parse import parse_code
@@ -161,10 +161,15 @@ def test_package_labels_drop_the_prefix_all_packages_share() -> None:
     }
 
 
-def test_two_candidates_from_one_package_are_told_apart_by_entity() -> None:
+def test_two_candidates_from_one_package_are_told_apart_by_their_words() -> None:
     result = decompose(facts(), DATA, None, DecompositionSettings(), services=3)
     assert result is not None
-    names = {s.name: s.units for s in result.decomposition.services}
-    assert names["orders-order"] == (ORD + "Order", ORD + "OrderLine")
-    assert names["orders"] == (ORD + "OrderController", ORD + "OrderService")
+    services = {s.name: s for s in result.decomposition.services}
+    # both orders candidates share the package; "order" is in every name and entity of the first
+    # (4 of 2 units + 2 entities) and in both names of the second (2 of 2): the first gets the
+    # word, the second falls back to the package
+    assert services["order"].units == (ORD + "Order", ORD + "OrderLine")
+    assert services["orders"].units == (ORD + "OrderController", ORD + "OrderService")
+    assert services["billing"].units == (BIL + "BillingService", BIL + "Invoice", BIL + "InvoiceLine")
+    assert services["order"].name_basis.startswith("'order' is in the names of 4 of its 2 units and entities")
     assert result.decomposition.requested_services == 3

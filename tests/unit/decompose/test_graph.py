@@ -161,19 +161,94 @@ def test_typescript_relative_imports_with_index_and_extensions() -> None:
     }
 
 
-def test_go_packages_by_import_path_suffix() -> None:
+def test_go_packages_by_import_path_suffix_and_calls_through_the_package_name() -> None:
     got = edges(
         {
             "internal/orders/service.go": """
                 package orders
-                import "github.com/acme/shop/internal/billing"
-                func Place() { billing.Raise() }
+                import (
+                    "fmt"
+                    "github.com/acme/shop/internal/billing"
+                    "github.com/acme/shop/internal/store/pg"
+                )
+                type Service struct { client *billing.Client }
+                func NewService() *Service { postgres.Open(); return &Service{} }
+                func (s *Service) Place() { billing.Raise(); billing.Raise(); s.client.Send(); fmt.Println() }
             """,
-            "internal/billing/invoice.go": "package billing\nfunc Raise() {}\n",
-            "cmd/shop/main.go": 'package main\nimport "github.com/acme/shop/internal/orders"\nfunc main() { orders.Place() }\n',
+            "internal/billing/invoice.go": """
+                package billing
+                type Client struct{}
+                func Raise() {}
+                func (c *Client) Send() {}
+            """,
+            # the folder is pg, the package is postgres: calls name the package
+            "internal/store/pg/db.go": "package postgres\nfunc Open() {}\n",
+            "cmd/shop/main.go": """
+                package main
+                import "github.com/acme/shop/internal/orders"
+                func main() { orders.NewService().Place() }
+            """,
         }
     )
-    assert set(got) == {("internal/orders", "internal/billing"), ("cmd/shop", "internal/orders")}
+    assert got == {
+        # import + billing.Raise() twice; s.client.Send() is a method on a value, not counted
+        ("internal/orders", "internal/billing"): (1, 0, 2, 2.0),
+        ("internal/orders", "internal/store/pg"): (1, 0, 1, 1.5),
+        ("cmd/shop", "internal/orders"): (1, 0, 1, 1.5),
+    }
+
+
+def test_javascript_require_and_calls_of_imported_modules_and_names() -> None:
+    got = edges(
+        {
+            "src/routes/claims.js": """
+                const store = require('../store');
+                const { remember } = require('../cache');
+                function list() { return store.list(); }
+                function one(id) { remember(id); return store.get(id); }
+                module.exports = { list, one };
+            """,
+            "src/store.js": "function list() { return []; }\nfunction get(id) { return id; }\nmodule.exports = { list, get };\n",
+            "src/cache.js": "function remember(k) { return k; }\nmodule.exports = { remember };\n",
+        }
+    )
+    assert got == {
+        # require + store.list() + store.get(): 1 + 2 × 0.5
+        ("src/routes/claims", "src/store"): (1, 0, 2, 2.0),
+        # require + remember(), a function cache.js declares
+        ("src/routes/claims", "src/cache"): (1, 0, 1, 1.5),
+    }
+
+
+def test_typescript_named_and_namespace_imports_are_followed_to_their_calls() -> None:
+    got = edges(
+        {
+            "src/routes/quotes.ts": """
+                import { zoneFor, Zone } from "../domain/zones";
+                import * as rates from "../domain/rates.js";
+                class Surcharge { amount = 1; }
+                export function quote(country: string): number {
+                    const zone: Zone = zoneFor(country);
+                    return rates.priceFor(zone) + new Surcharge().amount;
+                }
+            """,
+            "src/domain/zones.ts": """
+                export class Zone {}
+                export function zoneFor(country: string): Zone { return new Zone(); }
+            """,
+            "src/domain/rates.ts": """
+                import { Zone } from "./zones";
+                export function priceFor(zone: Zone): number { return 1; }
+            """,
+        }
+    )
+    assert got == {
+        # import + zoneFor(); new Surcharge() is the file's own class
+        ("src/routes/quotes", "src/domain/zones"): (1, 0, 1, 1.5),
+        # import + rates.priceFor() through the namespace object
+        ("src/routes/quotes", "src/domain/rates"): (1, 0, 1, 1.5),
+        ("src/domain/rates", "src/domain/zones"): (1, 0, 0, 1.0),
+    }
 
 
 def test_ruby_constants_inheritance_and_require_relative() -> None:

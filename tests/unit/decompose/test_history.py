@@ -88,6 +88,22 @@ def test_renamed_file_starts_a_fresh_history(tmp_path: Path) -> None:
     assert current.shared[("b.py", "new.py")] == 1
 
 
+def test_an_app_in_a_subfolder_gets_the_history_of_its_folder(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "mono")
+    commit(repo, {"shop/a.py": "1", "shop/b.py": "1", "blog/x.py": "1"}, "both apps", day=0)
+    commit(repo, {"shop/a.py": "2", "shop/b.py": "2"}, "shop", day=1)
+    commit(repo, {"blog/x.py": "2", "blog/y.py": "2"}, "blog only", day=2)
+    commit(repo, {"shop/b.py": "3", "blog/y.py": "3"}, "both again", day=3)
+    log = read_change_log(repo / "shop", LOOSE)
+    # the blog-only commit is not read; paths are relative to shop/, blog files never count
+    assert (log.commits, log.counted) == (3, 3)
+    assert dict(log.revisions) == {"a.py": 2, "b.py": 3}
+    assert dict(log.shared) == {("a.py", "b.py"): 2}
+    assert log.note is None
+    whole = read_change_log(repo, LOOSE)
+    assert whole.commits == 4 and whole.revisions["shop/b.py"] == 3
+
+
 def test_shallow_clone_is_flagged(tmp_path: Path) -> None:
     origin = _script(tmp_path / "origin")
     run_git(tmp_path, "clone", "-q", "--depth", "2", f"file://{origin}", "shallow")
@@ -152,3 +168,5 @@ def test_the_log_command_reads_names_only_without_merges_or_renames() -> None:
     assert command[0] == "git"
     for flag in ("log", "--no-merges", "--name-only", "--no-renames", "--max-count=100"):
         assert flag in command
+    assert "--relative" not in command
+    assert log_command(HistorySettings(), subfolder=True)[-3:] == ["--relative", "--", "."]

@@ -6,7 +6,8 @@ import pytest
 
 from assess.decompose.score import decomposition_contributions
 from assess.decompose.settings import DecompositionScoring
-from assess.model import CandidateService, Decomposition, DecompositionMetrics, Dimension
+from assess.model import CandidateService, Decomposition, DecompositionMetrics, Dimension, Stack
+from assess.scoring.migration import recommend_migration
 from assess.scoring.rubric import load_rubric
 from assess.scoring.score import score, score_dimension
 
@@ -122,3 +123,21 @@ def test_without_a_decomposition_the_old_scoring_stands() -> None:
     with_cut = {s.dimension: s for s in score(rubric, [], 1000, cut(modularity=0.5))}
     assert with_cut[Dimension.CONTAINERIZATION] == scores[Dimension.CONTAINERIZATION]
     assert with_cut[Dimension.DECOMPOSITION] != scores[Dimension.DECOMPOSITION]
+
+
+def test_the_cut_decides_whether_a_valuable_app_is_refactored() -> None:
+    rubric = load_rubric()
+    value = {"business_value": "high"}
+    # a large app (+10 for size) with clear seams: 60 + 10 + 8 + 2 = 80, a good candidate
+    clean = score(rubric, [], 30_000, cut(modularity=0.5, icp=0.2))
+    assert {s.dimension: s for s in clean}[Dimension.DECOMPOSITION].band == "good candidate"
+    chosen = recommend_migration(rubric, clean, [], Stack(), value)
+    assert (chosen.path, chosen.rule) == ("refactor", "refactor-valuable-decomposable")
+    assert "decomposition 80" in chosen.reasons[0]
+    # the same app whose best cut splits transactions and tables and has a cycle: not refactored
+    tangled = cut(
+        modularity=0.5, icp=0.2, distributed_transactions=3, shared_tables=2, cycles=(("billing", "orders"),)
+    )
+    scores = score(rubric, [], 30_000, tangled)
+    assert {s.dimension: s for s in scores}[Dimension.DECOMPOSITION].score == pytest.approx(80 - 12 - 6 - 10)
+    assert recommend_migration(rubric, scores, [], Stack(), value).path != "refactor"

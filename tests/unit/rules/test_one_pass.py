@@ -14,7 +14,7 @@ from assess.model import Call, FileFacts, StringLiteral
 from assess.parse import blank_comments, parse_code
 from assess.rules.conditions import FileView
 from assess.rules.engine import CompiledRule, LineLookup, RuleRun, compile_rules, make_snippet
-from assess.rules.literals import combined, literal_set
+from assess.rules.literals import combined, fold, literal_set, required_literals, trie_alternation
 from assess.rules.loader import load_rules
 from assess.source import open_snapshot
 from assess.source.languages import CODE_LANGUAGES, CONFIG_FORMATS
@@ -175,3 +175,108 @@ def test_indexed_and_unindexed_call_conditions_on_hand_made_facts() -> None:
         ("by-regex", 2),
         ("both", 1),
     }
+
+
+_NEED_ATOMS = st.sampled_from(
+    [
+        r"ab",
+        r"Ab",
+        r"(?i:ab)",
+        r"x",
+        r"\.",
+        r"[ab]",
+        r"(?:ab|cx)",
+        r"(?:ab)?",
+        r"a+",
+        r"(?:xa){2}",
+        r"c*",
+        r"\b",
+        r"^",
+        r"$",
+        r"(?!ab)",
+        r"(?<=x)",
+        r"\d",
+        r"(?:a|)",
+        r"(?>ab)",
+        r"b{1,3}",
+        r"[a.]{2}",
+    ]
+)
+_NEED_PATTERNS = st.tuples(
+    st.sampled_from(["", "(?i)"]),
+    st.lists(st.lists(_NEED_ATOMS, min_size=1, max_size=4).map("".join), min_size=1, max_size=3).map(
+        "|".join
+    ),
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NEED_PATTERNS, st.text(alphabet="abcxABX.1 \u0130\u0131\u017f\u212aÄ", max_size=10))
+def test_required_literals_are_in_every_match(pattern: str, probe: str) -> None:
+    compiled = re.compile(pattern)
+    need = required_literals(compiled)
+    folded = fold(probe)
+    assert len(folded) == len(probe)
+    if need is not None and compiled.search(probe):
+        assert any(literal in folded for literal in need)
+
+
+def test_required_literals_of_real_rules() -> None:
+    assert required_literals(re.compile(r"(?i)\bjdbc:h2:(?!mem:)|\bjdbc:derby:")) == {"jdbc:"}
+    assert required_literals(re.compile(r"^/(?:health|ready)$")) == {"/health", "/ready"}
+    assert required_literals(re.compile(r"\bgh[pu]_[A-Z]{30}")) == {"ghp_", "ghu_"}
+    assert required_literals(re.compile(r"\d+")) is None
+    assert required_literals(re.compile("(?x) a b")) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abc.", min_size=1, max_size=4), min_size=1, max_size=6),
+    st.text("abc.x", max_size=8),
+)
+def test_trie_alternation_matches_the_words_and_captures_the_longest(words: list[str], probe: str) -> None:
+    trie = re.compile(trie_alternation(words))
+    assert all(trie.fullmatch(word) for word in words)
+    assert bool(trie.fullmatch(probe)) == (probe in words)
+    for at in range(len(probe)):
+        found = trie.match(probe, at)
+        starting = [w for w in words if probe.startswith(w, at)]
+        assert (found.group(0) if found else None) == (max(starting, key=len) if starting else None)
+
+
+_PLAIN_PIECES = ["password=hunter2x", "jdbc:h2:./data/db", "http://localhost:8080", "x", "", "a=1"]
+_FOLDED_PIECES = ["ÄÖ localhost:1", "DB_PA\u017f\u017fWORD=hunter2x", "\u0130NTEGRATED SECURITY=true"]
+_LINE_PIECES = st.sampled_from([*_PLAIN_PIECES, *_FOLDED_PIECES])
+_BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\n\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_LINE_PIECES, _BREAKS), max_size=8))
+def test_gated_config_lines_equal_line_by_line(pieces: list[tuple[str, str]]) -> None:
+    from assess.rules.conditions import AppView, ConfigMatcher
+    from assess.rules.plan import FilePlan, leaves
+
+    text = "".join(piece + brk for piece, brk in pieces)
+    config_leaves = [leaf for c in RULES for leaf in leaves(c.matcher) if isinstance(leaf, ConfigMatcher)]
+    view = FileView("conf/app.properties", "properties", config_text=text)
+    fast = FilePlan(config_leaves).scan(view)
+    app = AppView((), ())
+    slow = {id(leaf): sites for leaf in config_leaves if (sites := leaf.evaluate(view, app))}
+    assert fast == slow
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=6))
+def test_gated_strings_equal_pattern_by_pattern(values: list[str]) -> None:
+    from assess.rules.conditions import AppView, StringMatcher
+    from assess.rules.plan import FilePlan, leaves
+
+    facts = FileFacts(
+        "a.py", "python", 1, strings=tuple(StringLiteral(v, n) for n, v in enumerate(values, 1))
+    )
+    string_leaves = [leaf for c in RULES for leaf in leaves(c.matcher) if isinstance(leaf, StringMatcher)]
+    view = FileView("a.py", "python", facts=facts, code_applies=True)
+    fast = FilePlan(string_leaves).scan(view)
+    app = AppView((), ())
+    slow = {id(leaf): sites for leaf in string_leaves if (sites := leaf.evaluate(view, app))}
+    assert fast == slow

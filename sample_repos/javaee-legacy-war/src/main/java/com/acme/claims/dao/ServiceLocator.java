@@ -32,4 +32,8 @@ public final class ServiceLocator {
         }
         return dataSource;
     }
+
+    // The rating engine used to be called over RMI:
+    //   RatingService rating = (RatingService) Naming.lookup("rmi://rating-host:1099/RatingService");
+    // It is a plain JDBC lookup now; the remote service was retired with the EAR.
 }

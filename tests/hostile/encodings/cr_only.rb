@@ -1,0 +1,1 @@
+x = 1puts xFile.write('/var/data/cr.txt', 'y')

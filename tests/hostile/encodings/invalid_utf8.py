@@ -1,0 +1,2 @@
+name = 'café ÿþ Ã(  ¡'
+open('/var/data/latin.txt', 'w')

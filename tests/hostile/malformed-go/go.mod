@@ -1,0 +1,4 @@
+module
+go 1.21
+require (
+  github.com/x/y

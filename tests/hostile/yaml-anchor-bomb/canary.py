@@ -1,0 +1,5 @@
+import os
+
+
+def save(data):
+    open('/var/data/canary.txt', 'w').write(data)
