@@ -524,6 +524,18 @@ class Assessment:
         wanted = Dimension(dimension)
         return next((s for s in self.scores if s.dimension is wanted), None)
 
+    def costliest_rules(self, limit: int = 3) -> tuple[Contribution, ...]:
+        """The rules that cost the containerization score most, worst first (the rubric's own
+        terms such as ``bounds`` or ``boost-limit`` are not rules and never listed)."""
+        score = self.score(Dimension.CONTAINERIZATION)
+        if score is None:
+            return ()
+        rules = {f.rule_id for f in self.findings}
+        costly = sorted(
+            (c for c in score.contributions if c.points < 0 and c.source in rules), key=lambda c: c.points
+        )
+        return tuple(costly[:limit])
+
     # Notebook display. The model must not depend on the report layer, so the renderer is
     # imported lazily, only when a notebook asks for the rich form.
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:

@@ -81,14 +81,7 @@ def _joined(items: Iterable[str]) -> str:
 
 def top_blockers(assessment: Assessment, limit: int = 3) -> list[str]:
     """The rule ids that cost the containerization score most, worst first."""
-    score = assessment.score(Dimension.CONTAINERIZATION)
-    if score is None:
-        return []
-    rules = {f.rule_id for f in assessment.findings}  # not the rubric's own terms (bounds, boost-limit)
-    costly = sorted(
-        (c for c in score.contributions if c.points < 0 and c.source in rules), key=lambda c: c.points
-    )
-    return [c.source for c in costly[:limit]]
+    return [c.source for c in assessment.costliest_rules(limit)]
 
 
 def assessment_row(assessment: Assessment) -> dict[str, Any]:

@@ -282,14 +282,8 @@ def business_unit(assessment: Assessment) -> str:
 
 def top_blockers(assessment: Assessment, limit: int = 3) -> list[tuple[str, str, float]]:
     """``(rule id, title, points)`` of the rules that cost the containerization score most."""
-    score = assessment.score(Dimension.CONTAINERIZATION)
-    if score is None:
-        return []
     titles = {f.rule_id: f.title for f in assessment.findings}
-    costly = sorted(
-        (c for c in score.contributions if c.points < 0 and c.source in titles), key=lambda c: c.points
-    )
-    return [(c.source, titles.get(c.source, c.reason), c.points) for c in costly[:limit]]
+    return [(c.source, titles[c.source], c.points) for c in assessment.costliest_rules(limit)]
 
 
 def finding_effort(assessment: Assessment) -> int:
