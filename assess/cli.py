@@ -299,16 +299,16 @@ def report_command(
     title: Annotated[str | None, typer.Option(help="The report's title.")] = None,
 ) -> None:
     """Write one self-contained HTML report (charts, app table, a page per app) of OUT."""
-    from assess.report.frames import load_portfolio
     from assess.report.html import REPORT_FILE, write_html
 
+    if not out.exists():
+        _fail(f"no portfolio output at {out}")
+    target = html or (out / REPORT_FILE if out.is_dir() else out.with_suffix(".html"))
     try:
-        portfolio = load_portfolio(out)
+        write_html(out, target, title=title)  # a folder is read one app at a time
     except (OSError, ValueError) as exc:
         _fail(str(exc))
-    target = html or (out / REPORT_FILE if out.is_dir() else out.with_suffix(".html"))
-    write_html(portfolio, target, title=title)
-    Console(stderr=True).print(f"{len(portfolio)} apps → {target}", highlight=False)
+    Console(stderr=True).print(f"report → {target}", highlight=False)
 
 
 class DecomposeFormat(StrEnum):

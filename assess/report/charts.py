@@ -331,14 +331,14 @@ def treemap(data: PortfolioLike | pd.DataFrame) -> go.Figure:
     return fig
 
 
-def effort_by_path(data: PortfolioLike) -> go.Figure:
+def effort_by_path(data: PortfolioLike, *, apps: pd.DataFrame | None = None) -> go.Figure:
     """Estimated effort per migration path (or containerization band when there is no path).
 
     With effort estimates: person-days, the low estimate as a bar and the range up to the high
     estimate stacked on it. Without: story points of the containerization findings by category.
     """
     portfolio = as_portfolio(data)
-    apps = apps_frame(portfolio)
+    apps = apps_frame(portfolio) if apps is None else apps
     apps = apps[apps["status"] == "ok"]
     group = colour_column(apps)
     order = list(group_colours(apps, group))
@@ -704,14 +704,19 @@ def candidate_costs(assessment: Assessment) -> go.Figure:
     return fig
 
 
-def portfolio_figures(data: PortfolioLike) -> dict[str, go.Figure]:
-    """The portfolio charts keyed by name (quadrant, heatmap, treemap, effort)."""
+def portfolio_figures(data: PortfolioLike, *, apps: pd.DataFrame | None = None) -> dict[str, go.Figure]:
+    """The portfolio charts keyed by name (quadrant, heatmap, treemap, effort).
+
+    ``apps`` is the portfolio's :func:`apps_frame` when already made; then ``data`` needs only
+    the containerization findings that cost something and the score contributions.
+    """
     portfolio = as_portfolio(data)
+    apps = apps_frame(portfolio) if apps is None else apps
     return {
-        "quadrant": quadrant(portfolio),
+        "quadrant": quadrant(apps),
         "heatmap": blockers_heatmap(portfolio),
-        "treemap": treemap(portfolio),
-        "effort": effort_by_path(portfolio),
+        "treemap": treemap(apps),
+        "effort": effort_by_path(portfolio, apps=apps),
     }
 
 

@@ -17,7 +17,7 @@ One row per thing, one column per variable:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -213,45 +213,71 @@ def _file_safe(name: str) -> str:
     return cleaned or "app"
 
 
-def load_portfolio(path: str | Path) -> Portfolio:
-    """Load a portfolio output folder (``assessments.csv`` + ``json/``), a folder of JSON, or one JSON file.
+class PortfolioFolder:
+    """A portfolio output folder (``assessments.csv`` + ``json/``, or a folder of JSON) read one
+    app at a time, so a report of thousands of apps never holds them all.
 
-    Apps listed as errors in ``assessments.csv`` and JSON files that cannot be read become
-    :class:`Failure` entries; the rest is loaded.
+    Iterate :meth:`assessments` (as often as needed); JSON files that cannot be read are
+    remembered and come back from :meth:`failures` with the apps ``assessments.csv`` lists as
+    errors.
     """
-    root = Path(path)
-    if root.is_file():
-        return Portfolio((assessment_from_json(root.read_text(encoding="utf-8")),))
-    if not root.is_dir():
-        raise FileNotFoundError(f"no portfolio output at {root}")
-    json_dir = root / "json" if (root / "json").is_dir() else root
-    assessments: list[Assessment] = []
-    failures: list[Failure] = []
-    for file in sorted(json_dir.glob("*.json")):
-        try:
-            assessments.append(assessment_from_json(file.read_text(encoding="utf-8")))
-        except (ValueError, OSError) as exc:
-            failures.append(Failure(file.stem, str(file), f"cannot read {file.name}: {exc}"))
-    columns: dict[str, dict[str, Any]] = {}
-    csv_path = root / "assessments.csv"
-    known = {a.app for a in assessments}
-    if csv_path.is_file():
-        for row in _read_csv_rows(csv_path):
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        if not self.root.is_dir():
+            raise FileNotFoundError(f"no portfolio output at {self.root}")
+        json_dir = self.root / "json" if (self.root / "json").is_dir() else self.root
+        self.files: tuple[Path, ...] = tuple(sorted(json_dir.glob("*.json")))
+        csv_path = self.root / "assessments.csv"
+        self._rows = _read_csv_rows(csv_path) if csv_path.is_file() else []
+        self._unreadable: dict[Path, Failure] = {}
+        self.columns: dict[str, dict[str, Any]] = {row.get("app", ""): row for row in self._rows}
+
+    def assessments(self) -> Iterator[Assessment]:
+        """Every readable assessment, loaded one at a time in file-name order."""
+        for file in self.files:
+            try:
+                assessment = assessment_from_json(file.read_text(encoding="utf-8"))
+            except (ValueError, OSError) as exc:
+                self._unreadable[file] = Failure(file.stem, str(file), f"cannot read {file.name}: {exc}")
+                continue
+            yield assessment
+
+    def failures(self, assessed: Iterable[str]) -> tuple[Failure, ...]:
+        """Unreadable JSON files seen so far, then the error rows of apps not in ``assessed``."""
+        known = set(assessed)
+        failures = list(self._unreadable.values())
+        for row in self._rows:
             app = row.get("app", "")
             if row.get("status") == "error" and app not in known:
                 metadata = tuple((k, v) for k, v in row.items() if k not in APP_COLUMNS and v)
                 failures.append(Failure(app, row.get("source", ""), row.get("error", ""), metadata))
-            elif app in known:
-                columns[app] = row
-    dockerfiles: dict[str, dict[str, str]] = {}
-    docker_root = root / "dockerfiles"
-    for assessment in assessments:
-        for name in dict.fromkeys((assessment.app, _file_safe(assessment.app))):
-            files = _read_dockerfiles(docker_root / name) if name not in ("", ".", "..") else {}
+        return tuple(failures)
+
+    def dockerfiles(self, app: str) -> dict[str, str]:
+        """The container files written for ``app`` under ``dockerfiles/`` (empty when none)."""
+        for name in dict.fromkeys((app, _file_safe(app))):
+            files = _read_dockerfiles(self.root / "dockerfiles" / name) if name not in ("", ".", "..") else {}
             if files:
-                dockerfiles[assessment.app] = files
-                break
-    return Portfolio(tuple(assessments), tuple(failures), columns, dockerfiles, root)
+                return files
+        return {}
+
+
+def load_portfolio(path: str | Path) -> Portfolio:
+    """Load a portfolio output folder (``assessments.csv`` + ``json/``), a folder of JSON, or one JSON file.
+
+    Apps listed as errors in ``assessments.csv`` and JSON files that cannot be read become
+    :class:`Failure` entries; the rest is loaded. (:class:`PortfolioFolder` reads one app at a time.)
+    """
+    root = Path(path)
+    if root.is_file():
+        return Portfolio((assessment_from_json(root.read_text(encoding="utf-8")),))
+    folder = PortfolioFolder(root)
+    assessments = tuple(folder.assessments())
+    known = {a.app for a in assessments}
+    columns = {app: row for app, row in folder.columns.items() if app in known}
+    dockerfiles = {a.app: files for a in assessments if (files := folder.dockerfiles(a.app))}
+    return Portfolio(assessments, folder.failures(known), columns, dockerfiles, root)
 
 
 def as_portfolio(data: PortfolioLike) -> Portfolio:
@@ -295,7 +321,8 @@ def finding_effort(assessment: Assessment) -> int:
     )
 
 
-def _app_row(assessment: Assessment, portfolio: Portfolio) -> dict[str, Any]:
+def app_row(assessment: Assessment, portfolio: Portfolio) -> dict[str, Any]:
+    """One :func:`apps_frame` row; ``portfolio`` gives the app's CSV columns and written Dockerfiles."""
     stack = assessment.stack
     cont = assessment.score(Dimension.CONTAINERIZATION)
     deco = assessment.score(Dimension.DECOMPOSITION)
@@ -365,7 +392,7 @@ def _failure_row(failure: Failure) -> dict[str, Any]:
     return row
 
 
-def _frame(rows: list[dict[str, Any]], columns: Iterable[str]) -> pd.DataFrame:
+def _frame(rows: Sequence[Mapping[str, Any]], columns: Iterable[str]) -> pd.DataFrame:
     ordered = list(columns)
     extra: list[str] = []
     for row in rows:
@@ -384,8 +411,13 @@ def apps_frame(data: PortfolioLike) -> pd.DataFrame:
     assessed have ``status == "error"`` and NaN scores.
     """
     portfolio = as_portfolio(data)
-    rows = [_app_row(a, portfolio) for a in portfolio.assessments]
-    rows.extend(_failure_row(f) for f in portfolio.failures)
+    rows = [app_row(a, portfolio) for a in portfolio.assessments]
+    return apps_frame_of(rows, portfolio.failures)
+
+
+def apps_frame_of(rows: Iterable[Mapping[str, Any]], failures: Iterable[Failure] = ()) -> pd.DataFrame:
+    """:func:`apps_frame` from rows made one app at a time by :func:`app_row`, then the failures."""
+    rows = [*rows, *(_failure_row(f) for f in failures)]
     frame = _frame(rows, APP_COLUMNS)
     for column in frame.columns[len(APP_COLUMNS) :]:
         if not pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]):

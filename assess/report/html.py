@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
@@ -26,16 +27,20 @@ from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
 from assess import __version__
-from assess.model import Assessment, Finding, Severity
+from assess.model import Assessment, DataModel, Dimension, Finding, Severity
 from assess.report import charts
 from assess.report.frames import (
+    _COST_SEVERITIES,
     NO_BUSINESS_UNIT,
+    Failure,
     Portfolio,
+    PortfolioFolder,
     PortfolioLike,
+    app_row,
     apps_frame,
+    apps_frame_of,
     as_portfolio,
     candidates_frame,
-    load_portfolio,
 )
 from assess.report.scaffolds import scaffold_for
 
@@ -187,10 +192,14 @@ def _share_template(figures: Mapping[str, Any]) -> Any:
     """Take the layout template (most of a figure's JSON) out of every figure that uses the
     first one's, and return it: the page puts it back, so the report carries it once."""
     shared = next((f["layout"]["template"] for f in figures.values() if "template" in f["layout"]), None)
-    for fig in figures.values():
-        if fig["layout"].get("template") == shared:
-            fig["layout"].pop("template", None)
+    _drop_template(figures, shared)
     return shared
+
+
+def _drop_template(figures: Mapping[str, Any], shared: Any) -> None:
+    for fig in figures.values():
+        if shared is not None and fig["layout"].get("template") == shared:
+            fig["layout"].pop("template", None)
 
 
 def _table_columns(apps: pd.DataFrame) -> list[tuple[str, str, str]]:
@@ -234,64 +243,133 @@ def generated_at() -> str:
     return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def render_report(data: PortfolioLike, *, title: str | None = None) -> str:
-    """The whole report as one HTML document (see the module docstring).
+class _Source:
+    """Where a report's apps come from: in memory, or a portfolio folder read one app at a time."""
 
-    Byte-deterministic: the same portfolio gives the same text in any process (no clock time,
-    no random element ids, everything ordered), so reports of two runs can be compared.
+    def __init__(self, data: PortfolioLike) -> None:
+        self.folder: PortfolioFolder | None = None
+        self.portfolio: Portfolio | None = None
+        if isinstance(data, str | Path) and Path(data).is_dir():
+            self.folder = PortfolioFolder(data)
+        else:
+            self.portfolio = as_portfolio(data)
+
+    def assessments(self) -> Iterator[Assessment]:
+        if self.folder is not None:
+            return self.folder.assessments()
+        assert self.portfolio is not None
+        return iter(self.portfolio.assessments)
+
+    def context(self, assessment: Assessment) -> Portfolio:
+        """A one-app portfolio with what the folder holds for it besides its JSON."""
+        app = assessment.app
+        if self.portfolio is not None:
+            columns = self.portfolio.columns.get(app)
+            files = self.portfolio.dockerfiles.get(app)
+        else:
+            assert self.folder is not None
+            columns = self.folder.columns.get(app)
+            files = self.folder.dockerfiles(app)
+        return Portfolio(
+            (assessment,),
+            columns={app: columns} if columns else {},
+            dockerfiles={app: files} if files else {},
+        )
+
+    def failures(self, assessed: Sequence[str]) -> tuple[Failure, ...]:
+        if self.folder is not None:
+            return self.folder.failures(assessed)
+        assert self.portfolio is not None
+        return self.portfolio.failures
+
+
+def _chart_view(assessment: Assessment) -> Assessment:
+    """What the portfolio charts need of an app beyond its table row: the containerization
+    findings that cost something (without their text) and the scores."""
+    findings = tuple(
+        replace(f, snippet="", message="", remediation="", links=())
+        for f in assessment.findings
+        if f.dimension is Dimension.CONTAINERIZATION and f.severity in _COST_SEVERITIES
+    )
+    return replace(
+        assessment,
+        findings=findings,
+        dependencies=(),
+        skipped=(),
+        errors=(),
+        modules=(),
+        data=DataModel(),
+        decomposition=None,
+    )
+
+
+def _table_row(record: Mapping[str, Any], index: int) -> dict[str, Any]:
+    row = {k: _clean(v) for k, v in record.items()}
+    row["index"] = index
+    row.setdefault(charts.MIGRATION_PATH_COLUMN, "")
+    row["effort_days"] = (
+        days(row["effort_days_low"], row["effort_days_high"]) if _has(row, "effort_days_high") else ""
+    )
+    row["top_blockers"] = str(row["top_blockers"]).replace(";", ", ")
+    searchable = (
+        "app",
+        "business_unit",
+        "languages",
+        "frameworks",
+        "containerization_band",
+        "decomposition_band",
+        "top_blockers",
+        "top_blocker_titles",
+        charts.MIGRATION_PATH_COLUMN,
+    )
+    row["search"] = " ".join(str(row.get(k, "")) for k in searchable).lower()
+    return row
+
+
+def _pages(source: _Source, rows: Sequence[dict[str, Any]], shared: Any) -> Iterator[dict[str, Any]]:
+    """Each app's page, its assessment loaded again and let go once the page is written."""
+    for assessment, row in zip(source.assessments(), rows, strict=True):
+        context = source.context(assessment)
+        figures = {key: _figure_json(fig) for key, fig in charts.app_figures(assessment).items()}
+        _drop_template(figures, shared)
+        candidates = candidates_frame(assessment)
+        yield {
+            "index": row["index"],
+            "a": assessment,
+            "extras": _extras(row),
+            "charts": list(figures),
+            "figures_json": Markup(dumps_json(figures)),
+            "findings": sorted_findings(assessment),
+            "candidates": records(candidates[candidates["app"] == assessment.app]),
+            "scaffold": scaffold_for(assessment, context.dockerfiles),
+        }
+
+
+def report_chunks(data: PortfolioLike, *, title: str | None = None) -> Iterator[str]:
+    """The report (see :func:`render_report`) as pieces of text, made as they are written.
+
+    A portfolio folder is read twice, one app at a time: once for the table and the portfolio
+    charts, once for the app pages. Memory stays flat however many apps the portfolio has.
     """
-    portfolio = as_portfolio(data)
-    apps = apps_frame(portfolio)
+    source = _Source(data)
+    table_rows: list[dict[str, Any]] = []
+    chart_views: list[Assessment] = []
+    for assessment in source.assessments():
+        table_rows.append(app_row(assessment, source.context(assessment)))
+        chart_views.append(_chart_view(assessment))
+    names = [row["app"] for row in table_rows]
+    failures = source.failures(names)
+    apps = apps_frame_of(table_rows, failures)
+    del table_rows
     ok = apps[apps["status"] == "ok"]
-    title = title or f"assess report: {len(portfolio)} apps"
-    index = {a.app: i for i, a in enumerate(portfolio.assessments)}
-    candidates = candidates_frame(portfolio)
+    title = title or f"assess report: {len(names)} apps"
 
-    figures: dict[str, Any] = {}
-    overview = charts.portfolio_figures(portfolio)
-    for key, fig in overview.items():
-        figures[key] = _figure_json(fig)
-
-    rows: list[dict[str, Any]] = []
-    for record in records(ok):
-        row = {k: _clean(v) for k, v in record.items()}
-        row["index"] = index[row["app"]]
-        row.setdefault(charts.MIGRATION_PATH_COLUMN, "")
-        row["effort_days"] = (
-            days(row["effort_days_low"], row["effort_days_high"]) if _has(row, "effort_days_high") else ""
-        )
-        row["top_blockers"] = str(row["top_blockers"]).replace(";", ", ")
-        searchable = (
-            "app",
-            "business_unit",
-            "languages",
-            "frameworks",
-            "containerization_band",
-            "decomposition_band",
-            "top_blockers",
-            "top_blocker_titles",
-            charts.MIGRATION_PATH_COLUMN,
-        )
-        row["search"] = " ".join(str(row.get(k, "")) for k in searchable).lower()
-        rows.append(row)
-
-    pages: list[dict[str, Any]] = []
-    for assessment, row in zip(portfolio.assessments, rows, strict=True):
-        page_id = f"app-{row['index']}"
-        app_figs = charts.app_figures(assessment)
-        for key, fig in app_figs.items():
-            figures[f"{page_id}/{key}"] = _figure_json(fig)
-        pages.append(
-            {
-                "index": row["index"],
-                "a": assessment,
-                "extras": _extras(row),
-                "charts": list(app_figs),
-                "findings": sorted_findings(assessment),
-                "candidates": records(candidates[candidates["app"] == assessment.app]),
-                "scaffold": scaffold_for(assessment, portfolio.dockerfiles),
-            }
-        )
+    charted = Portfolio(tuple(chart_views), failures, source.portfolio.columns if source.portfolio else {})
+    overview = charts.portfolio_figures(charted, apps=apps)
+    del charted, chart_views
+    figures = {key: _figure_json(fig) for key, fig in overview.items()}
+    shared = _share_template(figures)
+    rows = [_table_row(record, index) for index, record in enumerate(records(ok))]
 
     band_order = list(charts.CONTAINERIZATION_BANDS)
     counts = ok["containerization_band"].value_counts()
@@ -307,14 +385,14 @@ def render_report(data: PortfolioLike, *, title: str | None = None) -> str:
         units = []
     payload = {
         "title": title,
-        "template": _share_template(figures),
+        "template": shared,
         "figures": figures,
-        "pages": {app: f"app-{i}" for app, i in index.items()},
+        "pages": {app: f"app-{i}" for i, app in enumerate(names)},
     }
-    return (
+    yield from (
         environment()
         .get_template("report.html.j2")
-        .render(
+        .generate(
             title=title,
             version=__version__,
             generated=generated_at(),
@@ -328,24 +406,35 @@ def render_report(data: PortfolioLike, *, title: str | None = None) -> str:
             units=units,
             band_counts=band_counts,
             portfolio_charts=list(overview),
-            pages=pages,
-            failures=portfolio.failures,
+            pages=_pages(source, rows, shared),
+            failures=failures,
         )
     )
 
 
+def render_report(data: PortfolioLike, *, title: str | None = None) -> str:
+    """The whole report as one HTML document (see the module docstring).
+
+    Byte-deterministic: the same portfolio gives the same text in any process (no clock time,
+    no random element ids, everything ordered), so reports of two runs can be compared.
+    """
+    return "".join(report_chunks(data, title=title))
+
+
 def write_html(data: PortfolioLike, path: str | Path, *, title: str | None = None) -> Path:
-    """Write :func:`render_report` to ``path`` (folders created) and return the path. The file is
-    written beside the target and renamed into place, so a killed run never leaves half a report."""
+    """Write the report to ``path`` (folders created) and return the path. The report is
+    streamed (a portfolio folder is read one app at a time) into a file beside the target and
+    renamed into place, so a killed run never leaves half a report."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.tmp")
-    partial.write_text(render_report(data, title=title), encoding="utf-8")
+    with partial.open("w", encoding="utf-8") as out:
+        out.writelines(report_chunks(data, title=title))
     os.replace(partial, target)
     return target
 
 
 def write_portfolio_report(out_dir: str | Path, path: str | Path | None = None) -> Path:
-    """Load a portfolio output folder and write its report (default ``OUT/report.html``)."""
+    """Write the report of a portfolio output folder (default ``OUT/report.html``), one app at a time."""
     folder = Path(out_dir)
-    return write_html(load_portfolio(folder), path or folder / REPORT_FILE)
+    return write_html(folder, path or folder / REPORT_FILE)

@@ -10,6 +10,7 @@ import sys
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from plotly.offline import get_plotlyjs
@@ -68,6 +69,21 @@ def _data(page: _Page) -> dict[str, object]:
     return json.loads(page.scripts[index])  # type: ignore[no-any-return]
 
 
+def _app_figures(page: _Page) -> dict[str, dict[str, Any]]:
+    """Each app page's chart data (a JSON block inside the page's section), by page id."""
+    blocks: dict[str, dict[str, Any]] = {}
+    section = ""
+    scripts = iter(page.scripts)
+    for tag, attrs in page.tags:
+        if tag == "section":
+            section = attrs.get("id") or ""
+        if tag == "script":
+            text = next(scripts)
+            if attrs.get("class") == "assess-figures":
+                blocks[section] = json.loads(text)
+    return blocks
+
+
 @pytest.fixture(scope="module")
 def sample_report(portfolio: Portfolio) -> str:
     return render_report(portfolio)
@@ -76,7 +92,10 @@ def sample_report(portfolio: Portfolio) -> str:
 def test_the_report_is_self_contained(sample_report: str) -> None:
     page = _parse(sample_report)
     scripts = [attrs for tag, attrs in page.tags if tag == "script"]
-    assert len(scripts) == 3  # plotly.js, the data, the page's own script
+    # plotly.js, the data, the page's own script, and one block of chart data per app page
+    code = [attrs for attrs in scripts if attrs.get("type") != "application/json"]
+    assert len(code) == 2
+    assert len(scripts) == 2 + 1 + sample_report.count('class="assess-figures"')
     assert all("src" not in attrs for attrs in scripts)
     assert not [tag for tag, _ in page.tags if tag in ("link", "iframe", "object", "embed", "img")]
     for _, attrs in page.tags:
@@ -104,9 +123,11 @@ def test_the_report_has_the_overview_charts_a_table_row_and_a_page_per_app(
     section_ids = {attrs.get("id") for tag, attrs in page.tags if tag == "section"}
     rows = [attrs for tag, attrs in page.tags if tag == "tr" and "data-page" in attrs]
     assert {r["data-page"] for r in rows} == set(pages.values())
+    app_figures = _app_figures(page)
     for app, page_id in pages.items():
         assert page_id in section_ids
-        assert f"{page_id}/waterfall_containerization" in figures
+        assert "waterfall_containerization" in app_figures[page_id]
+        assert not [key for key, fig in app_figures[page_id].items() if "template" in fig["layout"]]
         assert app in page.text
     quadrant_apps = {cd[0] for trace in figures["quadrant"]["data"] for cd in trace["customdata"]}
     assert quadrant_apps == set(portfolio.apps)
@@ -129,7 +150,7 @@ def test_hostile_repository_text_is_shown_as_text(tmp_path: Path) -> None:
     document = render_report(assessment)
     page = _parse(document)
 
-    assert len(page.scripts) == 3
+    assert len(page.scripts) == 4  # plotly.js, the data, the page's script, the app's chart data
     for tag, attrs in page.tags:
         assert tag != "img", (tag, attrs)
         assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
@@ -139,6 +160,8 @@ def test_hostile_repository_text_is_shown_as_text(tmp_path: Path) -> None:
     assert HOSTILE_NAME in text
     data_block = page.scripts[[a.get("id") for t, a in page.tags if t == "script"].index("assess-data")]
     assert "<" not in data_block and "</script" not in data_block.lower()
+    app_block = page.scripts[[a.get("class") for t, a in page.tags if t == "script"].index("assess-figures")]
+    assert "<" not in app_block and json.loads(app_block)
     # the data survives the escaping intact
     assert _data(page)["pages"] == {HOSTILE_NAME: "app-0"}
     for marker in HOSTILE_MARKERS:
@@ -219,3 +242,21 @@ def test_a_build_date_comes_only_from_source_date_epoch(monkeypatch: pytest.Monk
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert generated_at() == "2023-11-14 22:13 UTC"
     assert "generated 2023-11-14 22:13 UTC by assess" in render_report(Portfolio(()))
+
+
+def test_a_folder_report_with_an_unreadable_assessment_lists_it_and_shows_the_rest(
+    portfolio_dir: Path, portfolio: Portfolio, tmp_path: Path
+) -> None:
+    # The report of a folder is streamed, one app at a time: a damaged JSON file becomes a
+    # "not assessed" row, and every other app still gets its table row and page.
+    copy = shutil.copytree(portfolio_dir, tmp_path / "out")
+    damaged = sorted((copy / "json").glob("*.json"))[0]
+    damaged.write_text('{"app": "half a file', encoding="utf-8")
+    target = write_portfolio_report(copy)
+    page = _parse(target.read_text(encoding="utf-8"))
+    text = "".join(page.text)
+    assert f"cannot read {damaged.name}" in text
+    shown = set(_data(page)["pages"])  # type: ignore[arg-type]
+    assert len(shown) == len(portfolio) - 1
+    assert shown < set(portfolio.apps)
+    assert len(_app_figures(page)) == len(shown)
