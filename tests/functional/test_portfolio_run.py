@@ -218,17 +218,20 @@ def test_apps_that_fail_or_time_out_become_error_rows(tmp_path: Path) -> None:
         f"def f{i}(x):\n    open('/var/data/f{i}.txt', 'w').write(str(x) + 'http://localhost:{i}')\n"
         for i in range(9000)
     )
-    portfolio = make_portfolio(tmp_path / "portfolio", {"slow": {"app.py": slow}, "fine": GO_APP})
+    slow_files = {"app.py": slow, "more.py": slow}  # each file under the size limit, so both are read
+    portfolio = make_portfolio(tmp_path / "portfolio", {"slow": slow_files, "fine": GO_APP})
     (portfolio / "broken.zip").write_bytes(b"PK not a zip")
     out = tmp_path / "out"
-    settings = WorkerSettings(limits=AppLimits(timeout=0.5))
+    # "slow" takes seconds to scan and "fine" a few milliseconds: the limit sits far from both,
+    # so a loaded machine neither lets "slow" finish nor times "fine" out
+    settings = WorkerSettings(limits=AppLimits(timeout=1.5))
     started = time.monotonic()
     result = run_portfolio(
         input_items([str(portfolio)]), out, settings=settings, options=RunOptions(workers=2)
     )
     assert time.monotonic() - started < 30
     rows = rows_by_app(out)
-    assert rows["slow"]["status"] == "error" and rows["slow"]["error"] == "timed out after 0.5 s"
+    assert rows["slow"]["status"] == "error" and rows["slow"]["error"] == "timed out after 1.5 s"
     assert rows["broken"]["status"] == "error" and "cannot read archive" in rows["broken"]["error"]
     assert rows["fine"]["status"] == "ok"
     assert result.failed == 2

@@ -109,14 +109,17 @@ def test_dockerfile_plan_and_notebook_display_run_nothing(trapped: tuple[Path, P
 
 
 def _git_wrapper(bin_dir: Path, log: Path) -> Path:
-    """A ``git`` in front of the real one that records every command line (fields \\x1f, lines \\x1e)."""
+    """A ``git`` in front of the real one that records every command line in a file of its own
+    under ``log`` (fields end with \\x1f): git commands run at once from parallel workers, and
+    records appended to one shared file could interleave."""
     real = shutil.which("git")
     assert real is not None
     bin_dir.mkdir(parents=True)
+    log.mkdir(parents=True)
     wrapper = bin_dir / "git"
     wrapper.write_text(
         "#!/bin/sh\n"
-        f"{{ printf '%s\\037' \"$PWD\" \"$@\"; printf '\\036'; }} >> '{log}'\n"
+        f'printf \'%s\\037\' "$PWD" "$@" > "$(mktemp \'{log}/git.XXXXXXXX\')"\n'
         f"exec '{real}' \"$@\"\n",
         encoding="utf-8",
     )
@@ -125,8 +128,8 @@ def _git_wrapper(bin_dir: Path, log: Path) -> Path:
 
 
 def _invocations(log: Path) -> list[list[str]]:
-    text = log.read_text(encoding="utf-8") if log.exists() else ""
-    return [record.split("\x1f")[:-1] for record in text.split("\x1e") if record]
+    records = [path.read_text(encoding="utf-8") for path in sorted(log.glob("git.*"))]
+    return [record.split("\x1f")[:-1] for record in records]
 
 
 REQUIRED_GIT_CONFIG = {
@@ -150,7 +153,7 @@ def test_cli_portfolio_and_reports_run_nothing_and_every_git_command_is_hardened
     trapped: tuple[Path, Path], tmp_path: Path
 ) -> None:
     repo, markers = trapped
-    log = tmp_path / "git.log"
+    log = tmp_path / "git-calls"
     bin_dir = _git_wrapper(tmp_path / "bin", log)
     env = {
         "PATH": f"{bin_dir}:{GIT_ENV['PATH']}",

@@ -78,14 +78,22 @@ def _children() -> set[int]:
         return set()
 
 
+WORKER_MODULE = "assess.portfolio.worker"
+"""What the portfolio's worker processes run (``python -m assess.portfolio.worker``)."""
+
+
 def _strays(port: int, before: set[int]) -> list[psutil.Process]:
-    """Processes started by this test still running: workers (children that were not there
-    before the run), and git (found by the remote's port even when its parent is gone)."""
+    """Processes started by this test still running: workers (children running the worker
+    module that were not there before the run), and git (found by the remote's port even when
+    its parent is gone). Other new children are not counted: a browser or kernel that an earlier
+    test in this pytest worker left running may start helper processes at any time."""
     found = []
     for pid in _children() - before:
         try:
-            found.append(psutil.Process(pid))
-        except psutil.NoSuchProcess:
+            process = psutil.Process(pid)
+            if WORKER_MODULE in process.cmdline():
+                found.append(process)
+        except psutil.Error:
             continue
     for process in psutil.process_iter(["cmdline"]):
         if f"127.0.0.1:{port}" in " ".join(process.info["cmdline"] or []):
