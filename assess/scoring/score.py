@@ -21,6 +21,11 @@ def rule_points(rubric: Rubric, finding: Finding, hits: int) -> float:
     return points if finding.severity is Severity.BOOSTER else -points
 
 
+def _tenths(value: float) -> float:
+    """``value`` rounded to 0.1, with no negative zero (an info finding moves nothing, not -0.0)."""
+    return round(value, 1) + 0.0
+
+
 def _reason(finding: Finding, hits: int, points: float) -> str:
     where = f"{finding.file}:{finding.line}" + (f" and {hits - 1} more" if hits > 1 else "")
     return f"{finding.severity.value} {finding.rule_id} ({finding.title}) at {where}: {points:+.1f}"
@@ -66,7 +71,7 @@ def score_dimension(
     contributions: list[Contribution] = []
     for rule_id in sorted(by_rule):
         group = by_rule[rule_id]
-        points = round(rule_points(rubric, group[0], len(group)), 1)
+        points = _tenths(rule_points(rubric, group[0], len(group)))
         contributions.append(Contribution(rule_id, points, len(group), _reason(group[0], len(group), points)))
     if dimension is Dimension.DECOMPOSITION and decomposition is not None:
         contributions.extend(decomposition_contributions(decomposition, rubric.decomposition.scoring))
@@ -78,7 +83,7 @@ def score_dimension(
         contributions.append(
             Contribution(
                 "boost-limit",
-                round(rule.max_boost - raw_boost, 1),
+                _tenths(rule.max_boost - raw_boost),
                 0,
                 f"good signs add at most {rule.max_boost:g} points together",
             )
@@ -86,7 +91,7 @@ def score_dimension(
     value = rule.base + sum(c.points for c in contributions)
     if not 0 <= value <= 100:
         bounded = max(0.0, min(100.0, value))
-        contributions.append(Contribution("bounds", round(bounded - value, 1), 0, "scores stay within 0–100"))
+        contributions.append(Contribution("bounds", _tenths(bounded - value), 0, "scores stay within 0–100"))
         value = bounded
     band = rule.band_for(value)
     gate_reason = None
@@ -98,10 +103,10 @@ def score_dimension(
             gate_reason = f"a {gate.severity.value} finding caps the band at '{band}'"
             ceiling = rule.band_ceiling(band)
             if value > ceiling:
-                contributions.append(Contribution("gate", round(ceiling - value, 1), 0, gate_reason))
+                contributions.append(Contribution("gate", _tenths(ceiling - value), 0, gate_reason))
                 value = ceiling
     contributions.sort(key=lambda c: (c.points, c.source))
-    total = round(rule.base + sum(c.points for c in contributions), 1)
+    total = _tenths(rule.base + sum(c.points for c in contributions))
     return DimensionScore(dimension, total, band, rule.base, tuple(contributions), gate_reason)
 
 

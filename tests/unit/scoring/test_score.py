@@ -123,3 +123,12 @@ def test_invalid_user_rubric_lists_every_problem(tmp_path: Path) -> None:
     text = str(caught.value)
     assert "cap_multiplier" in text
     assert "bands must be listed from the highest" in text
+
+
+def test_a_finding_that_moves_nothing_shows_zero_not_minus_zero() -> None:
+    # info findings weigh nothing: their line in the explanation reads 0.0 (and +0.0), never -0.0
+    value, _, moved = cont([finding("note", Severity.INFO)])
+    assert value == 100.0
+    assert math.copysign(1.0, moved["note"]) == 1.0
+    s = next(s for s in score(RUBRIC, [finding("note", Severity.INFO)], 5000))
+    assert "-0.0" not in " ".join(c.reason for c in s.contributions)
