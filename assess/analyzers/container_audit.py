@@ -569,6 +569,7 @@ def audit_containers(
     out = _Collector(catalog)
     errors: list[ScanError] = []
     probes = False
+    audited: set[str] = set()  # artefacts read and understood: only these can earn the booster
     artifacts = stack.container_artifacts
     for artifact in artifacts:
         if artifact.kind not in ("compose", "kubernetes"):
@@ -581,6 +582,7 @@ def audit_containers(
                 probes |= _audit_compose(artifact.path, text, out)
             else:
                 probes |= _audit_kubernetes(artifact.path, text, out)
+            audited.add(artifact.path)
         except (yaml.YAMLError, YamlTooComplex, RecursionError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             errors.append(ScanError(STAGE, f"{artifact.kind} file not audited: {reason}", artifact.path))
@@ -594,8 +596,10 @@ def audit_containers(
             continue
         audit = _DockerfileAudit(artifact.path, text, out, probes)
         audit.run()
-        if first_dockerfile is None and audit.parsed.stages:
-            first_dockerfile = (artifact.path, audit.final_from_line())
+        if audit.parsed.stages:
+            audited.add(artifact.path)
+            if first_dockerfile is None:
+                first_dockerfile = (artifact.path, audit.final_from_line())
         if hadolint is not None and not lint_failed:
             try:
                 audit.lint(hadolint(text, catalog.ignored))
@@ -603,13 +607,26 @@ def audit_containers(
                 errors.append(ScanError(STAGE, str(exc), artifact.path))
                 lint_failed = "not installed" in str(exc)
     errors.extend(reader.errors)
-    _booster(stack, out, first_dockerfile, reader)
+    _booster(stack, out, first_dockerfile, reader, audited)
     findings = sorted(out.found.values(), key=lambda f: (f.file, f.line, f.rule_id))
     return AuditResult(tuple(findings), tuple(errors))
 
 
-def _booster(stack: Stack, out: _Collector, first_dockerfile: tuple[str, int] | None, reader: Reader) -> None:
-    setup = [a for a in stack.container_artifacts if a.kind in ("dockerfile", "kubernetes", "helm")]
+def _booster(
+    stack: Stack,
+    out: _Collector,
+    first_dockerfile: tuple[str, int] | None,
+    reader: Reader,
+    audited: set[str],
+) -> None:
+    """The booster for a container setup that is there and sound: a Dockerfile with a stage, or
+    Kubernetes manifests that parse (Helm charts count as present), and no serious finding. An
+    empty or unreadable Dockerfile, or manifests that could not be audited, earn nothing."""
+    setup = [
+        a
+        for a in stack.container_artifacts
+        if (a.kind in ("dockerfile", "kubernetes") and a.path in audited) or a.kind == "helm"
+    ]
     if not setup:
         return
     serious = [f for f in out.found.values() if f.severity in (Severity.BLOCKER, Severity.MANDATORY)]

@@ -133,7 +133,24 @@ def test_a_bad_dockerfile_gets_every_own_check(make_app: Callable[..., Path]) ->
     secret = next(f for f in result.findings if f.line == 4)
     assert secret.snippet == "ENV DB_PASSWORD ****"
     assert secret.message.startswith("ENV DB_PASSWORD with a value")
-    assert "healthy" not in {f.rule_id for f in result.findings}
+    assert "container-healthy-setup" not in {f.rule_id for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"Dockerfile": ""},
+        {"Dockerfile": "# nothing here yet\n"},
+        # the first document makes it a Kubernetes manifest; the second cannot be parsed
+        {"k8s/deploy.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\nspec: [unclosed\n"},
+    ],
+    ids=["empty", "comment-only", "malformed-kubernetes"],
+)
+def test_a_setup_that_is_empty_or_unreadable_earns_no_booster(
+    make_app: Callable[..., Path], files: dict[str, str]
+) -> None:
+    result = audit(make_app(files), lint=False)
+    assert "container-healthy-setup" not in {f.rule_id for f in result.findings}
 
 
 def test_a_healthy_setup_is_a_booster(make_app: Callable[..., Path]) -> None:
