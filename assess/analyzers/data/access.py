@@ -139,6 +139,11 @@ class AccessResolver:
         self.facts = facts
         self.language = facts.language
         self._types = [d for d in facts.declarations if d.kind in ("class", "interface", "struct", "module")]
+        self._functions = [d for d in facts.declarations if d.kind in ("function", "method")]
+        self._assigned: dict[str, list[tuple[int, str]]] = {}
+        for at, name, value in data.assignments:
+            self._assigned.setdefault(name, []).append((at, value))
+        self._function_spans: dict[int, tuple[int, int] | None] = {}
 
     # ------------------------------------------------------------------ roots
 
@@ -172,12 +177,8 @@ class AccessResolver:
     def _assigned_model(self, variable: str, line: int, depth: int) -> Model | None:
         function = self._function_at(line)
         latest: tuple[int, str] | None = None
-        for at, name, value in self.data.assignments:
-            if (
-                name != variable
-                or at >= line
-                or (function is not None and not function[0] <= at <= function[1])
-            ):
+        for at, value in self._assigned.get(variable, ()):
+            if at >= line or (function is not None and not function[0] <= at <= function[1]):
                 continue
             if latest is None or at > latest[0]:
                 latest = (at, value)
@@ -197,12 +198,17 @@ class AccessResolver:
         return state.model if state.level != "attribute" else None
 
     def _function_at(self, line: int) -> tuple[int, int] | None:
+        if line in self._function_spans:
+            return self._function_spans[line]
         best: Declaration | None = None
-        for decl in self.facts.declarations:
-            inside = decl.kind in ("function", "method") and decl.start_line <= line <= decl.end_line
-            if inside and (best is None or decl.start_line >= best.start_line):
+        for decl in self._functions:
+            if decl.start_line <= line <= decl.end_line and (
+                best is None or decl.start_line >= best.start_line
+            ):
                 best = decl
-        return (best.start_line, best.end_line) if best else None
+        span = (best.start_line, best.end_line) if best else None
+        self._function_spans[line] = span
+        return span
 
     def _by_arguments_text(self, text: str) -> Model | None:
         match = re.match(r"^\s*(?:await\s+)?(\w+)\((.*)\)\s*$", text, re.S)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SEPARATORS = ("?->", "->", "::", "?.", "&.", ".")
 _STRING = re.compile(r"""^\s*(?:['"`])([\w.\-]+)(?:['"`])\s*$""")
@@ -61,7 +62,13 @@ def _split_args(text: str) -> list[str]:
 
 def split_chain(text: str, limit: int = 4000) -> list[Segment]:
     """Segments of a member chain; arguments and indexers are kept per segment, not split on."""
-    text = text[:limit]
+    return list(_split_chain(text[:limit]))
+
+
+@lru_cache(maxsize=8192)
+def _split_chain(text: str) -> tuple[Segment, ...]:
+    """:func:`split_chain`, memoised: one file resolves the same receivers and assigned values
+    over and over (segments are frozen, so the cached tuple is shared safely)."""
     segments: list[Segment] = []
     name: list[str] = []
     args: str | None = None
@@ -108,4 +115,4 @@ def split_chain(text: str, limit: int = 4000) -> list[Segment]:
         i += 1
     if name or args is not None:
         segments.append(Segment("".join(name).strip(), args))
-    return [s for s in segments if s.name or s.args is not None]
+    return tuple(s for s in segments if s.name or s.args is not None)
