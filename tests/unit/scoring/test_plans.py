@@ -133,6 +133,19 @@ def test_end_of_life_findings_lead_to_replatform() -> None:
     assert migration.reasons[0].startswith("1 end-of-life finding")
 
 
+def test_heavy_rework_of_an_app_with_seams_is_a_refactor_and_without_them_a_replatform() -> None:
+    blocker = [finding("sysweb", Severity.BLOCKER)]
+    with_seams = score(RUBRIC, blocker, 5000)
+    assert [s.band for s in with_seams] == ["major work", "possible"]
+    migration = recommend_migration(RUBRIC, with_seams, blocker, PLAIN, {})
+    assert (migration.path, migration.rule) == ("refactor", "refactor-heavy-rework")
+    assert migration.reasons[0].startswith("Containerizing needs major work")
+    too_small = score(RUBRIC, blocker, 300)
+    assert [s.band for s in too_small] == ["major work", "hard"]
+    migration = recommend_migration(RUBRIC, too_small, blocker, PLAIN, {})
+    assert (migration.path, migration.rule) == ("replatform", "replatform-changes")
+
+
 def test_business_metadata_decides_retire_and_retain() -> None:
     low = {"Business Value": "Low", "criticality": "LOW"}
     assert decide([], metadata=low).path == "retire"

@@ -80,6 +80,23 @@ def test_one_blocker_caps_the_band() -> None:
     assert result.score == pytest.approx(result.base + sum(c.points for c in result.contributions))
 
 
+def test_every_band_is_reached_and_starts_at_its_minimum() -> None:
+    dim = RUBRIC.dimensions[Dimension.CONTAINERIZATION]
+    names = [b.name for b in dim.bands]
+    assert names == ["ready", "minor work", "moderate work", "major work", "not a fit"]
+    for upper, lower in zip(dim.bands, dim.bands[1:], strict=False):
+        assert dim.band_for(upper.min) == upper.name
+        assert dim.band_for(upper.min - 0.01) == lower.name
+    # more and more distinct mandatory rules walk a real score down through every band in order
+    reached = []
+    for count in range(0, 12):
+        value, band, _ = cont([finding(f"rule{n}", Severity.MANDATORY) for n in range(count)])
+        assert band == dim.band_for(value)
+        if band not in reached:
+            reached.append(band)
+    assert reached == names
+
+
 def test_contributions_explain_the_score_exactly() -> None:
     findings = [
         finding("w", Severity.MANDATORY),
