@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 import tarfile
 import zipfile
 from collections.abc import Mapping
@@ -360,3 +362,14 @@ def sarif_problems(log: dict[str, object]) -> list[str]:
         problems.append("no invocation with executionSuccessful")
     json.dumps(log)
     return [*problems, *sarif_schema_errors(log)]
+
+
+def worker_baseline_mb() -> int:
+    """Address space (MiB) of a fresh worker-like process with the toolkit loaded: memory limits
+    in tests are set just above it."""
+    code = (
+        "from assess.pipeline import load_toolkit; load_toolkit()\n"
+        "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmSize')][0])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(done.stdout.strip()) // 1024

@@ -39,6 +39,7 @@ from tests.functional.portfolio_support import (
     read_rows,
     rows_by_app,
     sarif_problems,
+    worker_baseline_mb,
 )
 
 METADATA = ("business_unit", "owner", "criticality")
@@ -246,22 +247,13 @@ def test_apps_that_fail_or_time_out_become_error_rows(tmp_path: Path) -> None:
     assert rows_by_app(out)["slow"]["status"] == "ok"
 
 
-def _worker_baseline_mb() -> int:
-    code = (
-        "from assess.pipeline import load_toolkit; load_toolkit()\n"
-        "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmSize')][0])"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return int(done.stdout.strip()) // 1024
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS and /proc are Linux's")
 def test_an_app_over_the_memory_limit_is_an_error_row_and_the_run_goes_on(tmp_path: Path) -> None:
     big = "".join(f"def f{i}(x):\n    open('/var/data/f{i}.txt', 'w').write(str(x))\n" for i in range(60000))
     portfolio = make_portfolio(
         tmp_path / "portfolio", {"huge": {"app.py": big}, "small": GO_APP, "tiny": JS_APP}
     )
-    limit = _worker_baseline_mb() + 80
+    limit = worker_baseline_mb() + 80
     out = tmp_path / "out"
     assert (
         main(

@@ -15,7 +15,6 @@ import csv
 import html
 import json
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from assess.report.frames import Portfolio, apps_frame, load_portfolio
 from assess.report.html import app_sections, assessment_html
 from assess.report.notebook import assessment_mimebundle
 from tests.conftest import write_tree
+from tests.html_support import Page
 from tests.safety.support import cli
 
 FIELDS = ("app", "file", "snippet", "dep", "error", "table", "start", "version", "skipped", "meta")
@@ -56,35 +56,6 @@ def make_app(root: Path) -> Path:
         },
     )
     return root
-
-
-class Page(HTMLParser):
-    """Start tags with attributes, text, and the content of each script element."""
-
-    def __init__(self, document: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-        self.scripts: list[str] = []
-        self._in_script = False
-        self.feed(document)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        if tag == "script":
-            self._in_script = True
-            self.scripts.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script:
-            self.scripts[-1] += data
-        else:
-            self.text.append(data)
 
 
 def injected(document: str) -> list[str]:

@@ -10,7 +10,6 @@ other apps of the same run are assessed.
 from __future__ import annotations
 
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -25,7 +24,7 @@ from assess.portfolio.assessor import AppLimits, WorkerSettings
 from assess.portfolio.inputs import WorkItem
 from assess.portfolio.runner import RunOptions, run_portfolio
 from tests.conftest import write_tree
-from tests.functional.portfolio_support import rows_by_app
+from tests.functional.portfolio_support import rows_by_app, worker_baseline_mb
 
 FINE_APP = {
     "requirements.txt": "flask==3.0.0\n",
@@ -129,22 +128,13 @@ def test_runaway_apps_end_at_the_timeout_and_the_run_goes_on(tmp_path: Path, sil
     assert _strays(silent_server, before) == [], "no worker or git process outlives the run"
 
 
-def _worker_baseline_mb() -> int:
-    code = (
-        "from assess.pipeline import load_toolkit; load_toolkit()\n"
-        "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmSize')][0])"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return int(done.stdout.strip()) // 1024
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS and /proc are Linux's")
 def test_an_app_over_the_memory_guard_is_an_error_row_and_the_next_app_runs(tmp_path: Path) -> None:
     write_tree(tmp_path / "first", FINE_APP)
     write_tree(tmp_path / "huge", slow_app(60_000, per_file=60_000))
     write_tree(tmp_path / "after", FINE_APP)
     items = [WorkItem(app=name, source=str(tmp_path / name)) for name in ("first", "huge", "after")]
-    limit = _worker_baseline_mb() + 80
+    limit = worker_baseline_mb() + 80
     config = ScanConfig(max_file_bytes=20 * 1024**2)
     settings = WorkerSettings(config=config, limits=AppLimits(timeout=120, max_memory_mb=limit))
     run_portfolio(

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -26,50 +25,17 @@ from assess.report.html import (
     render_report,
     write_portfolio_report,
 )
+from tests.html_support import Page
 
 from .xss import HOSTILE_FILE, HOSTILE_MARKERS, HOSTILE_NAME, make_hostile_app
 
 
-class _Page(HTMLParser):
-    """Every start tag with its attributes, the text, and the content of each script element."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-        self.scripts: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        if tag == "script":
-            self._in_script = True
-            self.scripts.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script:
-            self.scripts[-1] += data
-        else:
-            self.text.append(data)
-
-
-def _parse(document: str) -> _Page:
-    page = _Page()
-    page.feed(document)
-    page.close()
-    return page
-
-
-def _data(page: _Page) -> dict[str, object]:
+def _data(page: Page) -> dict[str, object]:
     index = [attrs.get("id") for tag, attrs in page.tags if tag == "script"].index("assess-data")
     return json.loads(page.scripts[index])  # type: ignore[no-any-return]
 
 
-def _app_figures(page: _Page) -> dict[str, dict[str, Any]]:
+def _app_figures(page: Page) -> dict[str, dict[str, Any]]:
     """Each app page's chart data (a JSON block inside the page's section), by page id."""
     blocks: dict[str, dict[str, Any]] = {}
     section = ""
@@ -90,7 +56,7 @@ def sample_report(portfolio: Portfolio) -> str:
 
 
 def test_the_report_is_self_contained(sample_report: str) -> None:
-    page = _parse(sample_report)
+    page = Page(sample_report)
     scripts = [attrs for tag, attrs in page.tags if tag == "script"]
     # plotly.js, the data, the page's own script, and one block of chart data per app page
     code = [attrs for attrs in scripts if attrs.get("type") != "application/json"]
@@ -110,7 +76,7 @@ def test_the_report_is_self_contained(sample_report: str) -> None:
 def test_the_report_has_the_overview_charts_a_table_row_and_a_page_per_app(
     portfolio: Portfolio, sample_report: str
 ) -> None:
-    page = _parse(sample_report)
+    page = Page(sample_report)
     data = _data(page)
     figures = data["figures"]
     assert isinstance(figures, dict)
@@ -136,7 +102,7 @@ def test_the_report_has_the_overview_charts_a_table_row_and_a_page_per_app(
 def test_every_finding_is_on_its_app_page_with_file_line_and_snippet(
     portfolio: Portfolio, sample_report: str
 ) -> None:
-    text = "".join(_parse(sample_report).text)
+    text = "".join(Page(sample_report).text)
     for assessment in portfolio.assessments:
         for finding in assessment.findings:
             assert f"{finding.file}:{finding.line}" in text if finding.line else finding.file in text
@@ -148,7 +114,7 @@ def test_hostile_repository_text_is_shown_as_text(tmp_path: Path) -> None:
     assessment = scan(root, name=HOSTILE_NAME)
     assert any(f.file == HOSTILE_FILE for f in assessment.findings)
     document = render_report(assessment)
-    page = _parse(document)
+    page = Page(document)
 
     assert len(page.scripts) == 4  # plotly.js, the data, the page's script, the app's chart data
     for tag, attrs in page.tags:
@@ -170,7 +136,7 @@ def test_hostile_repository_text_is_shown_as_text(tmp_path: Path) -> None:
 
 def test_the_notebook_card_escapes_too(tmp_path: Path) -> None:
     assessment = scan(make_hostile_app(tmp_path / "app"), name=HOSTILE_NAME)
-    page = _parse(assessment_html(assessment))
+    page = Page(assessment_html(assessment))
     assert page.scripts == []
     assert not [t for t, _ in page.tags if t in ("img", "script")]
     assert not [a for _, attrs in page.tags for a in attrs if a.startswith("on")]
@@ -253,7 +219,7 @@ def test_a_folder_report_with_an_unreadable_assessment_lists_it_and_shows_the_re
     damaged = sorted((copy / "json").glob("*.json"))[0]
     damaged.write_text('{"app": "half a file', encoding="utf-8")
     target = write_portfolio_report(copy)
-    page = _parse(target.read_text(encoding="utf-8"))
+    page = Page(target.read_text(encoding="utf-8"))
     text = "".join(page.text)
     assert f"cannot read {damaged.name}" in text
     shown = set(_data(page)["pages"])  # type: ignore[arg-type]
