@@ -154,7 +154,7 @@ def assess_snapshot(
     run = RuleRun(toolkit.rules, snapshot.files, manifests.dependencies, snapshot.skipped)
     lines = _Lines(snapshot)
     facts: dict[str, FileFacts] = {}
-    data_analysis = DataAnalysis()
+    data_analysis = DataAnalysis(reader=snapshot.read_text)
     known_secrets: set[str] = set()
     for source_file in snapshot.files:
         language = source_file.language

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from assess.analyzers.data.chain import Segment, split_chain
@@ -85,6 +85,8 @@ _CONTEXT_ROOT = re.compile(r"(?i)(^|_)(db|context|ctx|dbcontext|prisma|client|tx
 _MODEL_ARG = re.compile(r"^&?\s*(?:new\s+)?\\?([A-Z][\w\\]*?)(?:\.class|::class|\{\})?$")
 _CONSTRUCTED_ARG = re.compile(r"^&?\s*(?:new\s+)?\\?([A-Z][\w\\]*)\s*\(")
 """A model built in place: ``session.add(Invoice(total=1))``, ``em.persist(new Order(id))``."""
+_NAMES_TABLE = re.compile(r"(?:table|from|into)\s*\(\s*['\"`]")
+"""What a query-builder call's text must hold (``DB::table('x')``, ``db.from('x')``): see ``_root``."""
 _SELF = frozenset({"self", "this", "$this", "static", "cls", "super", "parent"})
 _CHAIN_SEPARATORS = ("(", ".", "->", "::", "&.", "?.", "?->")
 _QUERY_FUNCTIONS = {"get_object_or_404": "read", "get_list_or_404": "read", "aget_object_or_404": "read"}
@@ -113,6 +115,18 @@ class ModelIndex:
     contexts: set[str] = field(default_factory=set)
     tables: dict[str, str] = field(default_factory=dict)
     """Lower-case table name → its spelling."""
+    _usable: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def has_models_for(self, language: str) -> bool:
+        """True when some model is usable from ``language`` code (else only query builders resolve)."""
+        found = self._usable.get(language)
+        if found is None:
+            found = self._usable[language] = any(
+                language in ORM_LANGUAGES.get(model.orm, frozenset({language}))
+                for models in self.models.values()
+                for model in models
+            )
+        return found
 
     def model(self, name: str, language: str) -> Model | None:
         """The model of a class name usable from ``language`` code."""
@@ -133,17 +147,29 @@ class _State:
 class AccessResolver:
     """Resolves the calls of one file to table accesses."""
 
-    def __init__(self, index: ModelIndex, data: FileData, facts: FileFacts) -> None:
+    def __init__(
+        self,
+        index: ModelIndex,
+        data: FileData,
+        facts: FileFacts,
+        detailed: Callable[[str], FileData] | None = None,
+    ) -> None:
         self.index = index
         self.data = data
         self.facts = facts
         self.language = facts.language
+        self._detailed = detailed
         self._types = [d for d in facts.declarations if d.kind in ("class", "interface", "struct", "module")]
         self._functions = [d for d in facts.declarations if d.kind in ("function", "method")]
         self._assigned: dict[str, list[tuple[int, str]]] = {}
-        for at, name, value in data.assignments:
-            self._assigned.setdefault(name, []).append((at, value))
         self._function_spans: dict[int, tuple[int, int] | None] = {}
+
+    def _load_details(self) -> None:
+        """Variable types and assignments, read only once some call may need them."""
+        if self._detailed is not None:
+            self.data = self._detailed(self.data.path)
+        for at, name, value in self.data.assignments:
+            self._assigned.setdefault(name, []).append((at, value))
 
     # ------------------------------------------------------------------ roots
 
@@ -421,9 +447,16 @@ class AccessResolver:
     def accesses(self) -> Iterable[TableAccess]:
         """Every table access the file's calls make."""
         seen: set[tuple[str, str, int]] = set()
+        calls = [c for c in self.facts.calls if c.kind == "call"]
+        if not self.index.has_models_for(self.language):
+            # without a model only a query builder naming a known table can resolve
+            calls = [c for c in calls if self.index.tables and _NAMES_TABLE.search(c.callee)]
+        if not calls:
+            return
+        self._load_details()
         inner = self._inner_nodes()
-        for call in self.facts.calls:
-            if call.kind != "call" or (call.line, call.callee) in inner:
+        for call in calls:
+            if (call.line, call.callee) in inner:
                 continue
             for table, mode, via in self._resolve(call):
                 key = (table, mode, call.line)

@@ -10,7 +10,7 @@ declarations of the code base but cannot be pinned to one are reported as unreso
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from assess.analyzers.data.chain import split_chain
@@ -46,9 +46,15 @@ class FuncRef:
 class CallGraph:
     """Resolves call sites to declarations across the files of one app."""
 
-    def __init__(self, facts: Mapping[str, FileFacts], data: Mapping[str, FileData]) -> None:
+    def __init__(
+        self,
+        facts: Mapping[str, FileFacts],
+        data: Mapping[str, FileData],
+        detailed: Callable[[str], FileData] | None = None,
+    ) -> None:
         self.facts = facts
         self.data = data
+        self._detailed = detailed
         self.by_name: dict[str, list[FuncRef]] = {}
         self.type_names: set[str] = set()
         self.module_files: dict[str, list[str]] = {}
@@ -69,9 +75,12 @@ class CallGraph:
         self._calls: dict[str, list[Call]] = {
             p: sorted(f.calls, key=lambda c: c.line) for p, f in facts.items()
         }
-        self.returns: dict[str, str] = {}
-        for file_data in data.values():
-            self.returns.update(file_data.returns)
+
+    def _data_of(self, path: str) -> FileData | None:
+        """A file's data, its details (variable types, return types) read if still pending."""
+        if path not in self.data:
+            return None
+        return self._detailed(path) if self._detailed is not None else self.data[path]
 
     # ------------------------------------------------------------------ helpers
 
@@ -111,7 +120,7 @@ class CallGraph:
             if name.startswith("new "):
                 return name[4:].strip().rsplit(".", 1)[-1] or None
             stem = variable_stem(name)
-            declared = self.data.get(path)
+            declared = self._data_of(path)
             if declared is not None and stem in declared.declared:
                 return declared.declared[stem].type
             if head.args is not None or re.fullmatch(r"\\?[A-Z][\w\\]*", name):
@@ -137,7 +146,8 @@ class CallGraph:
         targets = self._resolve(path, call, depth + 1)
         if not targets or len({t.decl.container for t in targets}) != 1:
             return None
-        return self.returns.get(f"{targets[0].decl.container}.{last.name}")
+        target = self._data_of(targets[0].path)
+        return target.returns.get(f"{targets[0].decl.container}.{last.name}") if target else None
 
     def _imported(self, path: str, name: str, candidates: list[FuncRef]) -> list[FuncRef]:
         modules = {
@@ -175,7 +185,7 @@ class CallGraph:
                 family = self._family(type_name)
                 return [c for c in candidates if c.decl.container in family]
             if language in _STATIC_LANGUAGES and split_chain(receiver)[-1:] and receiver[:1].islower():
-                declared = self.data.get(path)
+                declared = self._data_of(path)
                 stem = variable_stem(split_chain(receiver)[-1].name)
                 if declared is not None and stem in declared.declared:
                     return []  # typed with a type from outside the code base

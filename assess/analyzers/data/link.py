@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from assess.analyzers.data.access import AccessResolver, ModelIndex
@@ -144,9 +144,15 @@ def _index(models: list[Model], data: Mapping[str, FileData], tables: dict[str, 
 
 
 class _Linker:
-    def __init__(self, facts: Mapping[str, FileFacts], data: Mapping[str, FileData]) -> None:
+    def __init__(
+        self,
+        facts: Mapping[str, FileFacts],
+        data: Mapping[str, FileData],
+        details: Callable[[str], None] | None = None,
+    ) -> None:
         self.facts = facts
         self.data = data
+        self.details = details
         units = _type_units(facts)
         models = _confirmed_models(data) + _ef_models(data, units)
         self.relations = [r for d in data.values() for r in d.relations] + _ef_relations(models, data)
@@ -251,7 +257,8 @@ class _Linker:
                         found.append(TableAccess(site.unit, table, mode, path, site.line, via, schema))
             file_facts = self.facts.get(path)
             if file_facts is not None and not file_facts.error:
-                found.extend(AccessResolver(self.index, file_data, file_facts).accesses())
+                resolver = AccessResolver(self.index, file_data, file_facts, self._with_details)
+                found.extend(resolver.accesses())
         schemas = {t.name.lower(): t.schema for t in self.tables if t.schema}
         found = [
             a if a.schema or a.table.lower() not in schemas else replace(a, schema=schemas[a.table.lower()])
@@ -262,8 +269,17 @@ class _Linker:
 
     # ------------------------------------------------------------------ transactions
 
+    def _with_details(self, path: str) -> FileData:
+        """A file's data with the details the per-file pass may have left for later."""
+        file_data = self.data[path]
+        if file_data.details_pending and self.details is not None:
+            self.details(path)
+        return file_data
+
     def transactions(self, accesses: list[TableAccess], distributed_app: bool) -> list[Transaction]:
-        graph = CallGraph(self.facts, self.data)
+        if not any(d.boundaries for d in self.data.values()):
+            return []
+        graph = CallGraph(self.facts, self.data, self._with_details)
         by_file: dict[str, list[TableAccess]] = {}
         for access in accesses:
             by_file.setdefault(access.file, []).append(access)
@@ -342,9 +358,17 @@ def _language(path: str, facts: Mapping[str, FileFacts]) -> str:
     return ""
 
 
-def link(facts: Mapping[str, FileFacts], data: Mapping[str, FileData]) -> Linked:
-    """Join the per-file data of one app into its data model and finding sites."""
-    linker = _Linker(facts, data)
+def link(
+    facts: Mapping[str, FileFacts],
+    data: Mapping[str, FileData],
+    details: Callable[[str], None] | None = None,
+) -> Linked:
+    """Join the per-file data of one app into its data model and finding sites.
+
+    ``details(path)`` fills in a file's pending details (see ``scan_file(details=False)``); it is
+    called only for the files whose calls are resolved.
+    """
+    linker = _Linker(facts, data, details)
     evidence = [(path, e) for path in sorted(data) for e in data[path].evidence]
     distributed_app = any(e.rule_id == "distributed-transaction" for _p, e in evidence)
     accesses = linker.accesses()

@@ -128,3 +128,5 @@ class FileData:
     assignments: list[tuple[int, str, str]] = field(default_factory=list)
     """(line, variable, assigned expression) in dynamic languages, for variables holding query results."""
     default_schema: str | None = None
+    details_pending: bool = False
+    """True while ``declared``, ``assignments`` and ``returns`` are yet to be read (see ``add_details``)."""

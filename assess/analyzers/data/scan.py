@@ -39,8 +39,14 @@ def wanted(path: str, language: str) -> bool:
     )
 
 
-def scan_file(path: str, language: str, text: str, facts: FileFacts | None) -> FileData:
-    """What one file contributes to the app's data model. Never raises on hostile text."""
+def scan_file(
+    path: str, language: str, text: str, facts: FileFacts | None, *, details: bool = True
+) -> FileData:
+    """What one file contributes to the app's data model. Never raises on hostile text.
+
+    ``details=False`` leaves out the variable types, assignments and return types that only
+    resolving calls needs; :func:`add_details` fills them in later, for the files that need them.
+    """
     out = FileData(path, language)
     src = SourceText(path, language, text, facts)
     lower = path.lower()
@@ -64,10 +70,23 @@ def scan_file(path: str, language: str, text: str, facts: FileFacts | None) -> F
     scanner = _ORM.get(language)
     if scanner is not None:
         scanner(src, out)
-    out.declared = src.declared_types()
-    out.assignments = src.assignments()
-    out.returns = src.return_types()
+    if details:
+        _fill_details(src, out)
+    else:
+        out.details_pending = True
     out.sql.extend(sql_sites(src))
     out.boundaries.extend(find_boundaries(src))
     out.evidence.extend(code_evidence(src, out.sql))
     return out
+
+
+def _fill_details(src: SourceText, out: FileData) -> None:
+    out.declared = src.declared_types()
+    out.assignments = src.assignments()
+    out.returns = src.return_types()
+    out.details_pending = False
+
+
+def add_details(out: FileData, text: str, facts: FileFacts) -> None:
+    """Fill in what :func:`scan_file` left out with ``details=False`` (the file's text again)."""
+    _fill_details(SourceText(out.path, out.language, text, facts), out)
