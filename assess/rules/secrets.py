@@ -22,6 +22,10 @@ _ASSIGNMENT = re.compile(
     (?P<value>[^\s"'<>,;]+)
     """
 )
+_ASSIGNMENT_TAIL = re.compile("(?i)" + _SECRET_KEY + r"""["'\]]*\s*(?:=>|:=|=|:)\s*["']?[^\s"'<>,;]""")
+"""What every match of :data:`_ASSIGNMENT` holds from its key word on: a text without it has no
+match, and it is found in linear time where :data:`_ASSIGNMENT`'s open start is tried at every
+position of every identifier."""
 # Password=...; in connection strings
 _CONNECTION = re.compile(r"(?i)(?P<key>\b(?:password|pwd)\s*=\s*)(?P<value>[^;\"'<>\s][^;\"'<>]*)")
 # env("DB_PASSWORD", "default"), ENV.fetch("SECRET") { "default" }, getenv("DB_PASSWORD") ?: "default",
@@ -113,7 +117,8 @@ def mask_secrets(text: str) -> str:
         text,
     )
     text = _DEFAULT.sub(lambda m: f"{m.group('key')}{m.group('quote')}{MASK}{m.group('quote')}", text)
-    text = _ASSIGNMENT.sub(_mask_assignment, text)
+    if _ASSIGNMENT_TAIL.search(text):
+        text = _ASSIGNMENT.sub(_mask_assignment, text)
     return _TOKENS.sub(MASK, text)
 
 
@@ -133,31 +138,56 @@ def _line_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """Start and end of each line of ``text`` (as ``splitlines`` cuts them) in which ``pattern``
     matches: one search over the whole text instead of one per line. ``pattern`` must never
     match a line break."""
+    breaks = [c for c in _BREAKS if c in text]
     spans: list[tuple[int, int]] = []
     end = -1
     for hit in pattern.finditer(text):
         at = hit.start()
         if at < end:
             continue
-        low = max(end, 0)
-        start = max(max(text.rfind(c, low, at) for c in _BREAKS) + 1, low)
-        after = _LINE_BREAK.search(text, at)
-        end = after.start() if after else len(text)
-        spans.append((start, end))
+        end = _line_end(text, at)
+        spans.append((_line_start(text, at, breaks), end))
     return spans
 
 
-_WORTH_LOOKING_LOWER = re.compile(_WORTH_LOOKING.pattern.removeprefix("(?i)"))
-"""The same words for lower-cased ASCII text: a case-sensitive alternation of literals is
-searched several times faster than a case-insensitive one."""
+def _line_start(text: str, at: int, breaks: list[str]) -> int:
+    return max((text.rfind(c, 0, at) for c in breaks), default=-1) + 1
+
+
+def _line_end(text: str, at: int) -> int:
+    after = _LINE_BREAK.search(text, at)
+    return after.start() if after else len(text)
+
+
+_WORTH_WORDS = (
+    *("pass", "pwd", "secret", "key", "token", "credential", "akia"),
+    *("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "sk_", "eyj", "://"),
+)
+""":data:`_WORTH_LOOKING`'s words, lower-cased."""
+
+
+def _word_line_spans(lowered: str) -> list[tuple[int, int]]:
+    """:func:`_line_spans` of :data:`_WORTH_LOOKING` in lower-cased text, by a substring search
+    per word that skips to the next line after each hit: several times faster than trying the
+    regular expression's alternation at every position."""
+    breaks = [c for c in _BREAKS if c in lowered]
+    spans: dict[int, int] = {}
+    for word in _WORTH_WORDS:
+        at = lowered.find(word)
+        while at != -1:
+            end = _line_end(lowered, at)
+            spans[_line_start(lowered, at, breaks)] = end
+            at = lowered.find(word, end)
+    return sorted(spans.items())
 
 
 def _worth_looking(text: str) -> list[str]:
     """The lines of ``text`` that :data:`_WORTH_LOOKING` matches in."""
-    if text.isascii():  # lower() keeps ASCII text's length and line breaks, and (?i) its matches
-        spans = _line_spans(_WORTH_LOOKING_LOWER, text.lower())
-    else:
-        spans = _line_spans(_WORTH_LOOKING, text)
+    lowered = text.lower()
+    # when every character lowered to one character, offsets and line breaks are kept, and the
+    # lower-cased words match where (?i) would (but for the long s, "ſ")
+    same = len(lowered) == len(text)
+    spans = _word_line_spans(lowered) if same else _line_spans(_WORTH_LOOKING, text)
     return [text[start:end] for start, end in spans]
 
 
@@ -169,6 +199,8 @@ def secret_values(text: str, window: int = 1224) -> set[str]:
     for line in _worth_looking(text):
         part = line[:window]
         for pattern in _VALUE_PATTERNS:
+            if pattern is _ASSIGNMENT and not _ASSIGNMENT_TAIL.search(part):
+                continue
             for match in pattern.finditer(part):
                 value = match.group("value").strip()
                 if _KNOWN_SECRET.match(value) and "(" not in value and not _PLACEHOLDER.match(value):

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from assess.rules import secrets
 from assess.rules.secrets import mask_secrets
 
 
@@ -45,3 +48,47 @@ def test_secret_values_are_masked(text: str, secret: str) -> None:
 )
 def test_non_secrets_are_left_alone(text: str) -> None:
     assert mask_secrets(text) == text
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "password",
+        "PassWord",
+        "api_key",
+        "ApiKey",
+        "TOKEN",
+        "monkey",
+        "secret_hash",
+        "https://u:p@h",
+        "ghp_",
+        "İ",  # lowers to two characters: the case-insensitive path
+        "é",
+        " = ",
+        ": ",
+        "=>",
+        "'",
+        '"',
+        "]",
+        "s3cr3t!value",
+        "x",
+        " ",
+        "\n",
+        "\r\n",
+        "\r",
+        "\u2028",
+        "\x85",
+        "\x0c",
+    ]
+)
+_TEXTS = st.lists(_FRAGMENTS, max_size=40).map("".join)
+
+
+@given(_TEXTS)
+def test_the_lines_worth_looking_at_are_those_a_line_by_line_search_finds(text: str) -> None:
+    expected = [line for line in text.splitlines() if secrets._WORTH_LOOKING.search(line)]
+    assert secrets._worth_looking(text) == expected
+
+
+@given(_TEXTS)
+def test_the_assignment_pattern_matches_only_where_its_linear_gate_does(text: str) -> None:
+    assert bool(secrets._ASSIGNMENT.search(text)) == bool(secrets._ASSIGNMENT_TAIL.search(text))
