@@ -38,14 +38,24 @@ def transaction_name(unit: str, name: str) -> str:
     return name if name.startswith(unit) else f"{unit}.{name}"
 
 
-def _border(graph: nx.DiGraph, members: set[str], *, incoming: bool) -> tuple[Edge, ...]:
-    edges = [
-        (a, b, round(float(w), 4))
-        for a, b, w in graph.edges(data="weight", default=1.0)
-        if (b in members and a not in members) == incoming and (a in members) != (b in members)
-    ]
-    edges.sort(key=lambda e: (-e[2], e[0], e[1]))
-    return tuple(edges[:MAX_BORDER_EDGES])
+def _borders(graph: nx.DiGraph, partition: Mapping[str, str]) -> dict[str, tuple[list[Edge], list[Edge]]]:
+    """Per community label, the dependencies crossing its border: (incoming, outgoing), heaviest
+    first, at most :data:`MAX_BORDER_EDGES` each (one pass over the graph for all communities)."""
+    found: dict[str, tuple[list[Edge], list[Edge]]] = defaultdict(lambda: ([], []))
+    for a, b, w in graph.edges(data="weight", default=1.0):
+        source, target = partition.get(a), partition.get(b)
+        if source == target:
+            continue
+        edge = (a, b, round(float(w), 4))
+        if target is not None:
+            found[target][0].append(edge)
+        if source is not None:
+            found[source][1].append(edge)
+    for incoming, outgoing in found.values():
+        for edges in (incoming, outgoing):
+            edges.sort(key=lambda e: (-e[2], e[0], e[1]))
+            del edges[MAX_BORDER_EDGES:]
+    return found
 
 
 def build_candidates(
@@ -80,12 +90,12 @@ def build_candidates(
         if home is not None and len(tables) > 1:
             transactions[home].append(transaction_name(transaction.unit, transaction.name))
 
+    borders = _borders(static, partition)
     named = suggest_names(communities, static, [entities[str(i)] for i in range(len(communities))])
     services = []
     for i, members in enumerate(communities):
         label = str(i)
         name, basis = named[i]
-        member_set = set(members)
         files = sorted({str(static.nodes[u].get("file", "")) for u in members if u in static} - {""})
         services.append(
             CandidateService(
@@ -97,8 +107,8 @@ def build_candidates(
                 shared_tables=tuple(sorted(t for t in users[label] if len(services_of_table[t]) > 1)),
                 entities=tuple(entities[label]),
                 api=tuple(sorted(provided.get(label, ()))),
-                calls_in=_border(static, member_set, incoming=True),
-                calls_out=_border(static, member_set, incoming=False),
+                calls_in=tuple(borders[label][0]),
+                calls_out=tuple(borders[label][1]),
                 distributed=tuple(sorted(set(transactions[label]))),
                 name_basis=basis,
             )

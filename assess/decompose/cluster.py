@@ -158,7 +158,8 @@ def cluster(graph: nx.Graph, settings: ClusteringSettings, services: int | None 
     """Cut ``graph`` into communities; ``services`` (else ``settings.services``) forces how many."""
     wanted = services or settings.services
     placed = sorted(n for n in graph if graph.degree(n, weight="weight") > 0)
-    unplaced = tuple(sorted(n for n in graph if n not in set(placed)))
+    placed_set = set(placed)
+    unplaced = tuple(sorted(n for n in graph if n not in placed_set))
     if not placed:
         return Clustering((), unplaced, 0.0)
     sub = nx.Graph()
