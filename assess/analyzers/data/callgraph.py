@@ -43,6 +43,19 @@ class FuncRef:
     decl: Declaration
 
 
+def _names_module(module: str, imported: set[str]) -> bool:
+    """True when ``module`` is one of ``imported`` or ends with ``.`` and one of them."""
+    if module in imported:
+        return True
+    at = module.find(".")
+    while at != -1:
+        suffix = module[at + 1 :]
+        if suffix and suffix in imported:
+            return True
+        at = module.find(".", at + 1)
+    return False
+
+
 class CallGraph:
     """Resolves call sites to declarations across the files of one app."""
 
@@ -157,10 +170,7 @@ class CallGraph:
         }
         modules |= {i.module.lstrip(".") for i in self.facts[path].imports}
         return [
-            c
-            for c in candidates
-            if module_name(c.path, self.facts[c.path].language) in modules
-            or any(module_name(c.path, self.facts[c.path].language).endswith("." + m) for m in modules if m)
+            c for c in candidates if _names_module(module_name(c.path, self.facts[c.path].language), modules)
         ]
 
     # ------------------------------------------------------------------ resolve
