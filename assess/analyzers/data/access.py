@@ -163,6 +163,7 @@ class AccessResolver:
         self._functions = [d for d in facts.declarations if d.kind in ("function", "method")]
         self._assigned: dict[str, list[tuple[int, str]]] = {}
         self._function_spans: dict[int, tuple[int, int] | None] = {}
+        self._models_at: dict[int, Model | None] = {}
 
     def _load_details(self) -> None:
         """Variable types and assignments, read only once some call may need them."""
@@ -174,6 +175,11 @@ class AccessResolver:
     # ------------------------------------------------------------------ roots
 
     def _enclosing_model(self, line: int) -> Model | None:
+        if line not in self._models_at:
+            self._models_at[line] = self._find_enclosing_model(line)
+        return self._models_at[line]
+
+    def _find_enclosing_model(self, line: int) -> Model | None:
         best: Declaration | None = None
         for decl in self._types:
             if decl.start_line <= line <= decl.end_line and (
