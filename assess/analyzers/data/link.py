@@ -21,6 +21,8 @@ from assess.model import DataModel, Entity, FileFacts, ForeignKey, Table, TableA
 MAX_DEPTH = 6
 """How many calls deep a transaction is followed."""
 MAX_UNRESOLVED = 20
+MAX_CALLEE_SHOWN = 120
+"""Characters kept of an unresolved call's text (minified code has callees pages long)."""
 _DDL_SOURCES = (
     "ddl",
     "flyway",
@@ -309,14 +311,14 @@ class _Linker:
             for call in graph.calls_in(file, start, end):
                 targets = graph.resolve(file, call)
                 if targets is None:
-                    unresolved.add(call.callee)
+                    unresolved.add(_shown(call.callee))
                     continue
                 for target in targets:
                     key = (target.path, target.decl.start_line)
                     if key in visited or (target.path == file and start <= target.decl.start_line <= end):
                         continue
                     if level + 1 > MAX_DEPTH:
-                        unresolved.add(f"{call.callee} (depth limit)")
+                        unresolved.add(f"{_shown(call.callee)} (depth limit)")
                         continue
                     visited.add(key)
                     queue.append(_scope(target, level + 1))
@@ -335,6 +337,12 @@ class _Linker:
     def entities(self) -> list[Entity]:
         found = {(m.unit, m.table): Entity(m.unit, m.table, m.file, m.line, m.orm) for m in self.concrete}
         return sorted(found.values(), key=lambda e: (e.unit, e.table))
+
+
+def _shown(callee: str) -> str:
+    """A call's text as a transaction lists it: on one line, long ones cut with an ellipsis."""
+    flat = " ".join(callee.split())
+    return flat if len(flat) <= MAX_CALLEE_SHOWN else flat[: MAX_CALLEE_SHOWN - 1] + "…"
 
 
 def _qualifier(name: str) -> str | None:

@@ -317,3 +317,25 @@ def test_depth_ambiguous_calls_and_depth_limit_are_recorded(make_app: MakeApp) -
     )
     deeper = by_name["hop0"]
     assert (deeper.tables, deeper.depth, deeper.unresolved) == ((), 6, ("hop7 (depth limit)",))
+
+
+def test_an_unresolved_call_is_listed_on_one_short_line(make_app: MakeApp) -> None:
+    long_receiver = " or ".join(f"batch_{i}" for i in range(40))
+    result = analyze(
+        make_app,
+        {
+            "app/jobs.py": (
+                "from django.db import transaction\n\n\n"
+                "class Export:\n    def reconcile(self):\n        return 1\n\n\n"
+                "class Import:\n    def reconcile(self):\n        return 2\n\n\n"
+                "def run(batch_0, batch_1):\n"
+                "    with transaction.atomic():\n"
+                f"        ({long_receiver}\n         ).reconcile()\n"
+            ),
+        },
+    )
+    (run,) = result.model.transactions
+    (shown,) = run.unresolved
+    # two classes declare reconcile(): which one runs cannot be told, and the call says so briefly
+    assert shown.startswith("(batch_0 or batch_1 or ") and shown.endswith("…")
+    assert len(shown) == 120 and "\n" not in shown
