@@ -180,6 +180,10 @@ def assess_snapshot(
             view = FileView(source_file.path, language)
         run.add_file(view, lines)
         data_analysis.add(source_file.path, language, text, facts.get(source_file.path))
+        if source_file.path in facts:
+            # only the rules read assignments: the passes over the whole app do not need them,
+            # and they are the bulk of a file's facts (a third of a large scan's peak memory)
+            facts[source_file.path] = dataclasses.replace(facts[source_file.path], assignments=())
     stack = detect_stack(snapshot, facts, manifests)
     data_result = data_analysis.finish(facts, lines)
     errors.extend(data_result.errors)
