@@ -122,7 +122,12 @@ def mask_secrets(text: str) -> str:
     return _TOKENS.sub(MASK, text)
 
 
-_WORTH_LOOKING = re.compile(r"(?i)pass|pwd|secret|key|token|credential|akia|gh[pousr]_|xox|sk_|eyj|://")
+_WORTH_WORDS = (
+    *("pass", "pwd", "secret", "key", "token", "credential", "akia"),
+    *("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "sk_", "eyj", "://"),
+)
+"""Lower-case words a line holding a credential has (a key name, a URL, a token prefix)."""
+_WORTH_LOOKING = re.compile("(?i)" + "|".join(map(re.escape, _WORTH_WORDS)))
 _VALUE_PATTERNS = (_URL_USERINFO, _XML_ELEMENT, _XML_KEY_VALUE, _CONNECTION, _SETTER, _DEFAULT, _ASSIGNMENT)
 _KNOWN_SECRET = re.compile(r"^(?=.*[A-Za-z])(?=.*[^A-Za-z_]).{8,}$")
 """A value searched for elsewhere: 8 characters or more, letters and a digit or symbol. Shorter
@@ -157,13 +162,6 @@ def _line_start(text: str, at: int, breaks: list[str]) -> int:
 def _line_end(text: str, at: int) -> int:
     after = _LINE_BREAK.search(text, at)
     return after.start() if after else len(text)
-
-
-_WORTH_WORDS = (
-    *("pass", "pwd", "secret", "key", "token", "credential", "akia"),
-    *("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "sk_", "eyj", "://"),
-)
-""":data:`_WORTH_LOOKING`'s words, lower-cased."""
 
 
 def _word_line_spans(lowered: str) -> list[tuple[int, int]]:

@@ -49,7 +49,6 @@ class DataAnalysis:
         self._files: dict[str, FileData] = {}
         self._errors: list[ScanError] = []
         self._reader = reader
-        self._facts: Mapping[str, FileFacts] = {}
 
     def add(self, path: str, language: str, text: str, facts: FileFacts | None) -> None:
         """Record what one file says about data (files the analysis does not need are ignored)."""
@@ -58,14 +57,16 @@ class DataAnalysis:
         try:
             self._files[path] = scan_file(path, language, text, facts, details=self._reader is None)
         except Exception as exc:  # hostile text must not stop the scan; the problem is reported
-            self._errors.append(
-                ScanError(STAGE, f"{path}: data analysis failed ({type(exc).__name__}: {exc})", path)
-            )
+            self._failed(path, exc)
+
+    def _failed(self, path: str, exc: Exception) -> None:
+        self._errors.append(
+            ScanError(STAGE, f"{path}: data analysis failed ({type(exc).__name__}: {exc})", path)
+        )
 
     def finish(self, facts: Mapping[str, FileFacts], lines: LineLookup | None = None) -> DataResult:
         """Link the files into the app's data model and findings."""
-        self._facts = facts
-        linked = link(facts, self._files, self._details)
+        linked = link(facts, self._files, lambda path: self._details(path, facts.get(path)))
         rules = analyzer_rules()
         findings: dict[tuple[str, str, int], Finding] = {}
         counts: dict[str, int] = {}
@@ -80,17 +81,15 @@ class DataAnalysis:
             findings[key] = rules[evidence.rule_id].finding(path, evidence.line, snippet)
         return DataResult(linked.model, tuple(findings.values()), tuple(self._errors))
 
-    def _details(self, path: str) -> None:
-        file_data, facts = self._files[path], self._facts.get(path)
+    def _details(self, path: str, facts: FileFacts | None) -> None:
+        file_data = self._files[path]
         file_data.details_pending = False
         if facts is None or self._reader is None:
             return
         try:
             add_details(file_data, self._reader(path), facts)
         except Exception as exc:  # the file may be gone or changed; hostile text must not stop the scan
-            self._errors.append(
-                ScanError(STAGE, f"{path}: data analysis failed ({type(exc).__name__}: {exc})", path)
-            )
+            self._failed(path, exc)
 
 
 def analyze_data(snapshot: SnapshotLike, facts: Mapping[str, FileFacts]) -> DataResult:

@@ -456,7 +456,7 @@ class AccessResolver:
         calls = [c for c in self.facts.calls if c.kind == "call"]
         if not self.index.has_models_for(self.language):
             # without a model only a query builder naming a known table can resolve
-            calls = [c for c in calls if self.index.tables and _NAMES_TABLE.search(c.callee)]
+            calls = [c for c in calls if _NAMES_TABLE.search(c.callee)] if self.index.tables else []
         if not calls:
             return
         self._load_details()
